@@ -1,0 +1,76 @@
+/**
+ * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
+ * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PreTrainedTokenizer } from '@huggingface/transformers';
+import { Rng, generate, FAMILIES } from '../../src/lib/tasks/index.ts';
+import type { PromptFormat } from '../../src/lib/prompts/index.ts';
+import { STUDENT_FORMAT } from './format.ts';
+import { makeDoc } from './corpus.ts';
+import { EOS_ID, preTokenize, tokenizerConfigJson, tokenizerJson, trainBpe } from './tokenizer.ts';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: '.work/data' },
+    docs: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '1' },
+    vocab: { type: 'string', default: '1024' },
+    'max-token-chars': { type: 'string', default: '5' },
+    'context': { type: 'string', default: '1024' }
+  }
+});
+const out = values.out;
+const nDocs = Number(values.docs);
+const seed = Number(values.seed);
+mkdirSync(out, { recursive: true });
+
+// The app's default exemplars: one worked problem per family, fixed by seed, in the shipped prompts.json.
+const exRng = new Rng(7);
+const format: PromptFormat = {
+  ...STUDENT_FORMAT,
+  exemplars: FAMILIES.map((f) => {
+    const p = generate(f, exRng, { steps: f === 'arithmetic' ? 2 : 3 });
+    return { question: p.question, rationale: p.rationales[0] ?? '', answer: p.answer };
+  })
+};
+writeFileSync(join(out, 'prompts.json'), JSON.stringify(format, null, 2) + '\n');
+
+const rng = new Rng(seed);
+const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng));
+
+const counts = new Map<string, number>();
+for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
+const tokJson = tokenizerJson(bpe);
+const tokConfig = tokenizerConfigJson(Number(values.context));
+writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokJson));
+writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokConfig, null, 2) + '\n');
+
+// Encode with transformers.js itself: the ids the model trains on are the ids the app will feed it.
+const tokenizer = new PreTrainedTokenizer(tokJson, tokConfig);
+const valCount = Math.min(2000, Math.floor(nDocs / 20));
+const parts = { train: [] as number[], val: [] as number[] };
+const lengths: number[] = [];
+docs.forEach((d, i) => {
+  const ids = tokenizer.encode(d.text);
+  ids.push(EOS_ID);
+  lengths.push(ids.length);
+  (i < valCount ? parts.val : parts.train).push(...ids);
+});
+for (const [name, ids] of Object.entries(parts)) writeFileSync(join(out, `${name}.bin`), Buffer.from(new Uint16Array(ids).buffer));
+lengths.sort((a, b) => a - b);
+const stats = {
+  docs: nDocs,
+  vocab: bpe.vocab.size,
+  trainTokens: parts.train.length,
+  valTokens: parts.val.length,
+  docTokensP50: lengths[Math.floor(lengths.length / 2)],
+  docTokensP99: lengths[Math.floor(lengths.length * 0.99)],
+  docTokensMax: lengths[lengths.length - 1]
+};
+writeFileSync(join(out, 'stats.json'), JSON.stringify(stats, null, 2) + '\n');
+writeFileSync(join(out, 'train-questions.txt'), '');
+process.stdout.write(JSON.stringify(stats) + '\n');

@@ -1,0 +1,60 @@
+import { FAMILIES, Rng, generate, type Family, type Problem } from '../../src/lib/tasks/index.ts';
+import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '../../src/lib/prompts/index.ts';
+import { TRIGGER_VARIANTS } from './format.ts';
+
+export interface Doc {
+  family: Family;
+  mode: Mode;
+  fewShot: boolean;
+  text: string;
+}
+
+/** The spacing, casing and punctuation slips real people make; the student should shrug them off. */
+export function perturb(question: string, rng: Rng): string {
+  let q = question;
+  if (rng.chance(0.1)) q = q.charAt(0).toLowerCase() + q.slice(1);
+  if (rng.chance(0.08)) q = q.replace(/\?$/, '');
+  if (rng.chance(0.05)) q = q.replace(/\?$/, ' ?');
+  if (rng.chance(0.05)) q = q.replace(/\.$/, '');
+  if (rng.chance(0.05)) q = q.replace(/"/g, "'");
+  if (rng.chance(0.05)) q = q.replace(/, /g, ' , ');
+  if (rng.chance(0.05)) q = q.replace(/\. /g, '.  ');
+  if (rng.chance(0.03)) q = q.toLowerCase();
+  return q;
+}
+
+function exemplarOf(p: Problem, rng: Rng): Exemplar {
+  return { question: p.question, rationale: rng.pick(p.rationales), answer: p.answer };
+}
+
+function pickFamily(rng: Rng): Family {
+  // Arithmetic is the hardest family; it gets half of the data.
+  return rng.chance(0.5) ? 'arithmetic' : rng.pick(FAMILIES.filter((f) => f !== 'arithmetic'));
+}
+
+/** One training document: exactly the prompt a mode sends, then what the student should write. */
+export function makeDoc(format: PromptFormat, rng: Rng): Doc {
+  const family = pickFamily(rng);
+  const problem = generate(family, rng);
+  const r = rng.next();
+  const mode: Mode = r < 0.45 ? 'zero-shot-cot' : r < 0.72 ? 'few-shot-cot' : 'answer-only';
+  const fewShot = mode === 'few-shot-cot' || (mode === 'answer-only' && rng.chance(0.5));
+  let exemplars: Exemplar[] = [];
+  if (fewShot) {
+    if (rng.chance(0.2)) {
+      exemplars = format.exemplars;
+    } else {
+      const k = rng.int(2, 4);
+      const same = rng.chance(0.5);
+      exemplars = Array.from({ length: k }, () => exemplarOf(generate(same ? family : pickFamily(rng), rng), rng));
+    }
+  }
+  const trigger = rng.chance(0.1) ? rng.pick(TRIGGER_VARIANTS) : format.trigger;
+  const prompt = buildPrompt(format, mode, {
+    question: perturb(problem.question, rng),
+    exemplars,
+    trigger,
+    useExemplars: fewShot
+  });
+  return { family, mode, fewShot, text: prompt + completion(mode, rng.pick(problem.rationales), problem.answer) };
+}

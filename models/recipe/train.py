@@ -1,0 +1,149 @@
+"""Train the student from scratch on the token ids written by build-data.ts.
+
+Runs on CPU (bf16 autocast, 2 threads) and uses CUDA when present. Checkpoints and resumes; logs JSON lines.
+Usage: /usr/bin/python3 models/recipe/train.py --data .work/data --out .work/run --steps 6000
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from model import Llama, LlamaConfig
+
+p = argparse.ArgumentParser()
+p.add_argument('--data', required=True)
+p.add_argument('--out', required=True)
+p.add_argument('--steps', type=int, default=6000)
+p.add_argument('--seq', type=int, default=512)
+p.add_argument('--batch', type=int, default=8)
+p.add_argument('--lr', type=float, default=2e-3)
+p.add_argument('--warmup', type=int, default=200)
+p.add_argument('--hidden', type=int, default=160)
+p.add_argument('--layers', type=int, default=8)
+p.add_argument('--heads', type=int, default=5)
+p.add_argument('--ffn', type=int, default=432)
+p.add_argument('--seed', type=int, default=1)
+p.add_argument('--eval-every', type=int, default=250)
+p.add_argument('--budget-minutes', type=float, default=0,
+               help='train for this much wall time (the schedule follows time, so CPU contention cannot cut the decay short); 0 = --steps')
+p.add_argument('--threads', type=int, default=2)
+args = p.parse_args()
+
+os.makedirs(args.out, exist_ok=True)
+device = 'cuda' if torch.cuda.is_available() else 'cpu'
+torch.set_num_threads(args.threads)
+torch.manual_seed(args.seed)
+rng = np.random.default_rng(args.seed)
+
+train = np.memmap(os.path.join(args.data, 'train.bin'), dtype=np.uint16, mode='r')
+val = np.memmap(os.path.join(args.data, 'val.bin'), dtype=np.uint16, mode='r')
+stats = json.load(open(os.path.join(args.data, 'stats.json')))
+BOS = 1
+# Windows start at a document start, so every short document is seen whole from position 0, as at inference.
+train_starts = np.flatnonzero(np.asarray(train) == BOS)
+train_starts = train_starts[train_starts + args.seq + 1 <= len(train)]
+val_starts = np.flatnonzero(np.asarray(val) == BOS)
+val_starts = val_starts[val_starts + args.seq + 1 <= len(val)]
+
+config = LlamaConfig(vocab_size=stats['vocab'], hidden_size=args.hidden, num_hidden_layers=args.layers,
+                     num_attention_heads=args.heads, num_key_value_heads=args.heads, intermediate_size=args.ffn)
+model = Llama(config).to(device)
+n_params = sum(p.numel() for p in model.parameters())
+decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.1}, {'params': no_decay, 'weight_decay': 0.0}],
+                        lr=args.lr, betas=(0.9, 0.95))
+
+ckpt_path = os.path.join(args.out, 'ckpt.pt')
+step, elapsed = 0, 0.0
+if os.path.exists(ckpt_path):
+    ck = torch.load(ckpt_path, map_location=device)
+    model.load_state_dict(ck['model'])
+    opt.load_state_dict(ck['opt'])
+    step, elapsed = ck['step'], ck['elapsed']
+    rng = np.random.default_rng(args.seed + step)
+
+
+def batch(data, starts, n):
+    idx = rng.choice(starts, size=n)
+    x = np.stack([np.asarray(data[i:i + args.seq + 1], dtype=np.int64) for i in idx])
+    x = torch.from_numpy(x).to(device)
+    return x[:, :-1], x[:, 1:]
+
+
+def autocast():
+    return torch.autocast(device_type=device, dtype=torch.bfloat16)
+
+
+def progress(s):
+    if args.budget_minutes:
+        return min(1.0, elapsed / (args.budget_minutes * 60))
+    return min(1.0, (s - args.warmup) / max(1, args.steps - args.warmup))
+
+
+def lr_at(s):
+    if s < args.warmup:
+        return args.lr * (s + 1) / args.warmup
+    t = progress(s)
+    return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * t)))
+
+
+@torch.no_grad()
+def val_loss(n_batches=8):
+    model.eval()
+    eval_rng_state = rng.bit_generator.state
+    losses = []
+    for _ in range(n_batches):
+        x, y = batch(val, val_starts, args.batch)
+        with autocast():
+            logits, _ = model(x)
+        losses.append(F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y.reshape(-1)).item())
+    rng.bit_generator.state = eval_rng_state
+    model.train()
+    return sum(losses) / len(losses)
+
+
+def save():
+    tmp = ckpt_path + '.tmp'
+    torch.save({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'elapsed': elapsed,
+                'config': config.to_dict(), 'args': vars(args)}, tmp)
+    os.replace(tmp, ckpt_path)
+
+
+log = open(os.path.join(args.out, 'log.jsonl'), 'a')
+print(json.dumps({'params': n_params, 'device': device, 'config': config.to_dict(), 'resume_step': step}), flush=True)
+model.train()
+t_last = time.time()
+tokens_since = 0
+while (progress(step) < 1.0) if args.budget_minutes else (step < args.steps):
+    for g in opt.param_groups:
+        g['lr'] = lr_at(step)
+    x, y = batch(train, train_starts, args.batch)
+    with autocast():
+        logits, _ = model(x)
+    loss = F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y.reshape(-1))
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    step += 1
+    tokens_since += x.numel()
+    if step % 25 == 0 or step == args.steps:
+        now = time.time()
+        elapsed += now - t_last
+        rec = {'step': step, 'loss': round(loss.item(), 4), 'lr': round(lr_at(step), 6),
+               'tok_per_sec': round(tokens_since / (now - t_last)), 'elapsed_s': round(elapsed),
+               'tokens_seen': step * args.batch * args.seq}
+        t_last, tokens_since = now, 0
+        if step % args.eval_every == 0 or step == args.steps:
+            rec['val_loss'] = round(val_loss(), 4)
+            save()
+        log.write(json.dumps(rec) + '\n')
+        log.flush()
+        print(json.dumps(rec), flush=True)
+save()

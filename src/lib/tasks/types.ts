@@ -1,0 +1,24 @@
+export const FAMILIES = ['arithmetic', 'coin', 'letters'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export interface Problem {
+  family: Family;
+  question: string;
+  /** The gold answer in canonical form: digits, `yes`/`no`, or lowercase letters. */
+  answer: string;
+  /** Reasoning steps the problem needs: operations, people, or words. */
+  steps: number;
+  /** Several distinct correct rationales, each ending in the answer sentence. */
+  rationales: string[];
+}
+
+export interface GenerateOptions {
+  /** Use only names held out of training (for evaluation on unseen names). */
+  heldOut?: boolean;
+  /** Force the number of steps, where the family allows it. */
+  steps?: number;
+}
+
+export function answerSentence(answer: string): string {
+  return `The answer is ${answer}.`;
+}
