@@ -1,0 +1,35 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// Two projects, run together by `npm test` (scripts/test.mjs) or one at a time with `--project`.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure modules, state classes and the engine client against a fake worker. `.svelte.ts` and
+        // `.svelte.test.ts` files use runes, so they are compiled by the Svelte plugin, and Svelte's
+        // browser build is resolved so `$effect`/`$derived` behave as they do in the page.
+        plugins: [svelte()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'unit',
+          // Node globals, but Vite's `client` transform (see the file): runes compile for the browser.
+          environment: './scripts/vitest-node-client-env.ts',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 10_000
+        }
+      },
+      {
+        // The real bundled model loaded with transformers.js in Node; slow, hence the long timeouts.
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
