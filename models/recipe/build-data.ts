@@ -19,7 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     vocab: { type: 'string', default: '1024' },
     'max-token-chars': { type: 'string', default: '5' },
-    'context': { type: 'string', default: '1024' }
+    context: { type: 'string', default: '1024' }
   }
 });
 const out = values.out;
@@ -60,7 +60,8 @@ docs.forEach((d, i) => {
   lengths.push(ids.length);
   (i < valCount ? parts.val : parts.train).push(...ids);
 });
-for (const [name, ids] of Object.entries(parts)) writeFileSync(join(out, `${name}.bin`), Buffer.from(new Uint16Array(ids).buffer));
+for (const [name, ids] of Object.entries(parts))
+  writeFileSync(join(out, `${name}.bin`), Buffer.from(new Uint16Array(ids).buffer));
 lengths.sort((a, b) => a - b);
 const stats = {
   docs: nDocs,

@@ -7,8 +7,16 @@ export const STUDENT_FORMAT: Omit<PromptFormat, 'exemplars'> = {
   exemplarSeparator: '\n\n',
   answerPattern: 'The answer is:?\\s*(.+?)\\s*(?:\\.(?:\\s|$)|\\n|$)',
   modes: {
-    'zero-shot-cot': { exemplar: 'Q: {question}\nA: {rationale}', prompt: '{exemplars}Q: {question}\nA: {trigger}', useExemplars: false },
-    'few-shot-cot': { exemplar: 'Q: {question}\nA: {rationale}', prompt: '{exemplars}Q: {question}\nA:', useExemplars: true },
+    'zero-shot-cot': {
+      exemplar: 'Q: {question}\nA: {rationale}',
+      prompt: '{exemplars}Q: {question}\nA: {trigger}',
+      useExemplars: false
+    },
+    'few-shot-cot': {
+      exemplar: 'Q: {question}\nA: {rationale}',
+      prompt: '{exemplars}Q: {question}\nA:',
+      useExemplars: true
+    },
     'answer-only': {
       exemplar: 'Q: {question}\nA: The answer is {answer}.',
       prompt: '{exemplars}Q: {question}\nA: The answer is',

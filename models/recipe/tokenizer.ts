@@ -32,7 +32,11 @@ const encoder = new TextEncoder();
 
 /** The same normalisation the tokenizer.json declares, so training counts what inference sees. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[ \t]+/g, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[ \t]+/g, ' ');
 }
 
 export function preTokenize(text: string): string[] {

@@ -16,7 +16,10 @@ export function extractAnswer(format: PromptFormat, generated: string, promptTai
 /** Canonical form for comparison: lowercase, no quotes or trailing dot, numbers without commas or `.0`. */
 export function normalizeAnswer(answer: string): string {
   let a = answer.trim().toLowerCase();
-  a = a.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '').replace(/[.!]+$/, '').trim();
+  a = a
+    .replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '')
+    .replace(/[.!]+$/, '')
+    .trim();
   a = a.replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '');
   const num = a.replace(/[$,\s]/g, '');
   if (/^-?\d+(\.0+)?$/.test(num)) return String(Number(num));

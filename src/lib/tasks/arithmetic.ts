@@ -49,7 +49,21 @@ function count(n: number, t: { one: string; many: string }): string {
   return `${n} ${n === 1 ? t.one : t.many}`;
 }
 
-const LOWERABLE = new Set(['He', 'She', 'They', 'Adding', 'Taking', 'Splitting', 'There', 'Together', 'In', 'With', 'After', 'Each', 'The']);
+const LOWERABLE = new Set([
+  'He',
+  'She',
+  'They',
+  'Adding',
+  'Taking',
+  'Splitting',
+  'There',
+  'Together',
+  'In',
+  'With',
+  'After',
+  'Each',
+  'The'
+]);
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -327,7 +341,11 @@ function shoppingStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
         `Each ${t.one} costs ${price} dollars. ${p.name} buys ${n} of them.`,
         `${p.name} buys ${n} ${t.many}. One ${t.one} costs ${price} dollars.`
       ]),
-      explain: [`${n} ${t.many} at ${price} dollars each cost {eq} dollars.`, `The ${t.many} cost {eq} dollars.`, `{eq} dollars.`]
+      explain: [
+        `${n} ${t.many} at ${price} dollars each cost {eq} dollars.`,
+        `The ${t.many} cost {eq} dollars.`,
+        `{eq} dollars.`
+      ]
     }
   ];
   let total = o1.result;
@@ -336,8 +354,15 @@ function shoppingStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
     const o2 = op('add', total, extra);
     steps.push({
       op: o2,
-      text: rng.pick([`${cap(pr.subj)} also bought a hat for ${extra} dollars.`, `${cap(pr.subj)} also paid ${extra} dollars for a bag.`]),
-      explain: [`Adding the ${extra} dollars gives {eq} dollars.`, `With the extra item: {eq}.`, `{eq} dollars in total.`]
+      text: rng.pick([
+        `${cap(pr.subj)} also bought a hat for ${extra} dollars.`,
+        `${cap(pr.subj)} also paid ${extra} dollars for a bag.`
+      ]),
+      explain: [
+        `Adding the ${extra} dollars gives {eq} dollars.`,
+        `With the extra item: {eq}.`,
+        `{eq} dollars in total.`
+      ]
     });
     total = o2.result;
   }
@@ -349,13 +374,22 @@ function shoppingStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
       text: `${cap(pr.subj)} paid with ${paid} dollars.`,
       explain: [`The change is {eq} dollars.`, `${cap(pr.subj)} gets back {eq} dollars.`, `{eq} dollars back.`]
     });
-    return { intro: [], steps, unit: 'dollars', question: rng.pick([`How much change did ${pr.subj} get?`, `How many dollars of change did ${p.name} get back?`]) };
+    return {
+      intro: [],
+      steps,
+      unit: 'dollars',
+      question: rng.pick([`How much change did ${pr.subj} get?`, `How many dollars of change did ${p.name} get back?`])
+    };
   }
   return {
     intro: [],
     steps,
     unit: 'dollars',
-    question: rng.pick([`How much did ${p.name} spend?`, `How many dollars did ${pr.subj} spend in all?`, `How much money did ${p.name} pay?`])
+    question: rng.pick([
+      `How much did ${p.name} spend?`,
+      `How many dollars did ${pr.subj} spend in all?`,
+      `How much money did ${p.name} pay?`
+    ])
   };
 }
 
@@ -378,7 +412,11 @@ function groupsStory(rng: Rng, nOps: number): Story | null {
         `A room has ${groups} ${setting.g}, and each one has ${per} ${setting.x}.`,
         `Each of the ${groups} ${setting.g} has ${per} ${setting.x}.`
       ]),
-      explain: [`${groups} ${setting.g} of ${per} make {eq} ${setting.x}.`, `There are {eq} ${setting.x} in all.`, `{eq} ${setting.x}.`]
+      explain: [
+        `${groups} ${setting.g} of ${per} make {eq} ${setting.x}.`,
+        `There are {eq} ${setting.x} in all.`,
+        `{eq} ${setting.x}.`
+      ]
     }
   ];
   if (nOps === 1) return { intro: [], steps, unit: setting.x, question: `How many ${setting.q} are there in all?` };

@@ -37,7 +37,11 @@ export function generateCoin(rng: Rng, options: GenerateOptions = {}): Problem {
   const answer = same ? 'yes' : 'no';
 
   const actions = who.map((name, i) => `${name} ${flips[i] === true ? rng.pick(FLIP) : rng.pick(KEEP)}`);
-  const opening = rng.pick([`A coin is ${start} up.`, `A coin is lying ${start} up.`, `There is a coin showing ${start}.`]);
+  const opening = rng.pick([
+    `A coin is ${start} up.`,
+    `A coin is lying ${start} up.`,
+    `There is a coin showing ${start}.`
+  ]);
   const ask = rng.pick([
     `Is the coin still ${start} up?`,
     `Is the coin still ${start} up?`,

@@ -19,7 +19,12 @@ export function generate(family: Family, rng: Rng, options: GenerateOptions = {}
 }
 
 /** A seeded problem set, families interleaved, for practice questions and evaluation. */
-export function generateSet(seed: number, count: number, families: readonly Family[] = FAMILIES, options: GenerateOptions = {}): Problem[] {
+export function generateSet(
+  seed: number,
+  count: number,
+  families: readonly Family[] = FAMILIES,
+  options: GenerateOptions = {}
+): Problem[] {
   const rng = new Rng(seed);
   return Array.from({ length: count }, (_, i) => generate(families[i % families.length] ?? 'arithmetic', rng, options));
 }

@@ -54,7 +54,9 @@ export function generateLetters(rng: Rng, options: GenerateOptions = {}): Proble
   let sofar = '';
   const running = used.map((w, i) => {
     sofar += lastLetter(w);
-    return i === 0 ? `"${w}" ends with "${lastLetter(w)}".` : `"${w}" ends with "${lastLetter(w)}", so we have "${sofar}".`;
+    return i === 0
+      ? `"${w}" ends with "${lastLetter(w)}".`
+      : `"${w}" ends with "${lastLetter(w)}", so we have "${sofar}".`;
   });
   const incremental = [...running, answerSentence(answer)].join(' ');
 

@@ -120,7 +120,18 @@ export const THINGS: readonly Thing[] = [
   thing('dollar', 'dollars', ['envelope', 'wallet', 'jar'], 'item', ['earned', 'saved'], ['spent', 'paid'])
 ];
 
-export const PLACES = ['the park', 'school', 'the market', 'the library', 'the farm', 'the beach', 'the fair', 'the shop', 'the garden', 'the zoo'];
+export const PLACES = [
+  'the park',
+  'school',
+  'the market',
+  'the library',
+  'the farm',
+  'the beach',
+  'the fair',
+  'the shop',
+  'the garden',
+  'the zoo'
+];
 
 /** Sentences that carry no information for the question, to teach the student to skip them. */
 export const DISTRACTORS: readonly ((p: Person, n: number) => string)[] = [
@@ -148,9 +159,64 @@ jump run walk swim read write sing dance play think build climb draw laugh smile
   .split(/\s+/)
   .filter(Boolean);
 
-const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'sh', 't', 'tr', 'v', 'w', 'z', ''];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pr',
+  'r',
+  's',
+  'sh',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+  ''
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'y', 'ie'];
-const CODAS = ['', '', 'n', 'l', 'r', 's', 'x', 'th', 'm', 'k', 'd', 't', 'ck', 'z', 'g', 'p', 'ff', 'nd', 'sh', 'w', 'b', 'v', 'q', 'j', 'f', 'h', 'c'];
+const CODAS = [
+  '',
+  '',
+  'n',
+  'l',
+  'r',
+  's',
+  'x',
+  'th',
+  'm',
+  'k',
+  'd',
+  't',
+  'ck',
+  'z',
+  'g',
+  'p',
+  'ff',
+  'nd',
+  'sh',
+  'w',
+  'b',
+  'v',
+  'q',
+  'j',
+  'f',
+  'h',
+  'c'
+];
 
 /** Pronounceable invented words, so the student learns to spell any word, not a fixed list. */
 export function inventedWord(rng: { int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T }): string {
