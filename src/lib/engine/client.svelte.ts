@@ -1,0 +1,213 @@
+import { SvelteMap } from 'svelte/reactivity';
+import type { Mode } from '../prompts/index.ts';
+import { mergeProgress, type ProgressSummary } from '../stats/index.ts';
+import { BusyError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
+import type { Device, DevicePreference, Dtype, GenParams, LoadProgress, LoadTimings, ModelRef, Reply, Request, RunTimings } from './protocol.ts';
+
+/** The page's view of a worker: enough for the real Worker and for a fake one in tests. */
+export interface WorkerPort {
+  post(request: Request): void;
+  listen(onReply: (reply: Reply) => void, onCrash: (message: string) => void): void;
+  terminate(): void;
+}
+
+export function browserWorker(): WorkerPort {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'think-small-engine' });
+  return {
+    post: (request) => worker.postMessage(request),
+    listen(onReply, onCrash) {
+      worker.onmessage = (ev: MessageEvent<Reply>) => onReply(ev.data);
+      worker.onerror = (ev: ErrorEvent) => {
+        ev.preventDefault();
+        onCrash(ev.message || 'the engine worker failed to start');
+      };
+      worker.onmessageerror = () => onCrash('a message from the engine worker could not be read');
+    },
+    terminate: () => worker.terminate()
+  };
+}
+
+export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface BackendInfo {
+  device: Device;
+  dtype: Dtype;
+  threads: number;
+  loadMs: LoadTimings;
+  webgpuAdapter: boolean;
+}
+
+export interface RunResult {
+  runId: string;
+  text: string;
+  timings: RunTimings;
+  stopped: boolean;
+}
+
+export interface RunCallbacks {
+  onPrompt?: (promptTokens: number) => void;
+  onToken?: (text: string, at: number) => void;
+}
+
+interface PendingRun {
+  runId: string;
+  callbacks: RunCallbacks;
+  resolve: (r: RunResult) => void;
+  reject: (e: EngineError) => void;
+}
+
+interface PendingLoad {
+  resolve: (info: BackendInfo) => void;
+  reject: (e: EngineError) => void;
+}
+
+/** Owns the one engine worker: loads the model, runs one generation at a time, routes replies by runId. */
+export class EngineClient {
+  #status = $state<EngineStatus>('idle');
+  #backend = $state<BackendInfo | null>(null);
+  #error = $state<string | null>(null);
+  #progress = new SvelteMap<string, LoadProgress>();
+  #runningId = $state<string | null>(null);
+
+  #worker: WorkerPort | null = null;
+  #load: PendingLoad | null = null;
+  #run: PendingRun | null = null;
+  #nextRun = 1;
+  readonly #createWorker: () => WorkerPort;
+
+  constructor(createWorker: () => WorkerPort = browserWorker) {
+    this.#createWorker = createWorker;
+  }
+
+  get status(): EngineStatus {
+    return this.#status;
+  }
+  get backend(): BackendInfo | null {
+    return this.#backend;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get progress(): ProgressSummary {
+    return mergeProgress(this.#progress);
+  }
+  get runningId(): string | null {
+    return this.#runningId;
+  }
+
+  /** A fresh worker per load: switching WebGPU/WASM must not inherit the previous ORT environment. */
+  load(model: ModelRef, device: DevicePreference): Promise<BackendInfo> {
+    this.#shutdown(new WorkerCrashedError('the engine was restarted'));
+    const worker = this.#createWorker();
+    this.#worker = worker;
+    worker.listen(
+      (reply) => {
+        if (this.#worker === worker) this.#onReply(reply);
+      },
+      (message) => {
+        if (this.#worker === worker) this.#crash(message);
+      }
+    );
+    this.#status = 'loading';
+    this.#error = null;
+    this.#backend = null;
+    this.#progress.clear();
+    const done = new Promise<BackendInfo>((resolve, reject) => {
+      this.#load = { resolve, reject };
+    });
+    worker.post({ type: 'load', model: { ...model, dtypes: [...model.dtypes] }, device });
+    return done;
+  }
+
+  generate(mode: Mode, prompt: string, params: GenParams, callbacks: RunCallbacks = {}): Promise<RunResult> {
+    const worker = this.#worker;
+    if (worker === null || this.#status !== 'ready') return Promise.reject(new NotReadyError('the model is not loaded'));
+    if (this.#run !== null) return Promise.reject(new BusyError(`run ${this.#run.runId} is still generating`));
+    const runId = `run-${this.#nextRun++}`;
+    const done = new Promise<RunResult>((resolve, reject) => {
+      this.#run = { runId, callbacks, resolve, reject };
+    });
+    this.#runningId = runId;
+    worker.post({ type: 'generate', runId, mode, prompt, params: { ...params } });
+    return done;
+  }
+
+  /** Stops the current run; its partial text arrives in its `done` with `stopped: true`. */
+  interrupt(): void {
+    const run = this.#run;
+    if (run !== null) this.#worker?.post({ type: 'interrupt', runId: run.runId });
+  }
+
+  dispose(): void {
+    this.#shutdown(new WorkerCrashedError('the engine was shut down'));
+    this.#status = 'idle';
+  }
+
+  #onReply(reply: Reply): void {
+    switch (reply.type) {
+      case 'progress':
+        this.#progress.set(reply.info.file, reply.info);
+        break;
+      case 'ready': {
+        const info: BackendInfo = { device: reply.device, dtype: reply.dtype, threads: reply.threads, loadMs: reply.loadMs, webgpuAdapter: reply.webgpuAdapter };
+        this.#backend = info;
+        this.#status = 'ready';
+        this.#load?.resolve(info);
+        this.#load = null;
+        break;
+      }
+      case 'prompt':
+        if (this.#run?.runId === reply.runId) this.#run.callbacks.onPrompt?.(reply.promptTokens);
+        break;
+      case 'token':
+        // Tokens of a run that already ended, or of a restarted engine, are dropped here.
+        if (this.#run?.runId === reply.runId) this.#run.callbacks.onToken?.(reply.text, reply.at);
+        break;
+      case 'done': {
+        const run = this.#run;
+        if (run?.runId !== reply.runId) break;
+        this.#endRun();
+        run.resolve({ runId: reply.runId, text: reply.text, timings: reply.timings, stopped: reply.stopped });
+        break;
+      }
+      case 'error': {
+        const err = errorFromWire(reply.name, reply.message);
+        if (reply.runId !== undefined) {
+          const run = this.#run;
+          if (run?.runId !== reply.runId) break;
+          this.#endRun();
+          run.reject(err);
+          break;
+        }
+        this.#status = 'error';
+        this.#error = `${err.name}: ${err.message}`;
+        this.#load?.reject(err);
+        this.#load = null;
+        break;
+      }
+    }
+  }
+
+  #endRun(): void {
+    this.#run = null;
+    this.#runningId = null;
+  }
+
+  #crash(message: string): void {
+    const err = new WorkerCrashedError(message);
+    this.#shutdown(err);
+    this.#status = 'error';
+    this.#error = `${err.name}: ${err.message}`;
+  }
+
+  #shutdown(reason: EngineError): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    const run = this.#run;
+    const load = this.#load;
+    this.#endRun();
+    this.#load = null;
+    run?.reject(reason);
+    load?.reject(reason);
+  }
+}

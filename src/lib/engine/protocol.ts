@@ -1,0 +1,68 @@
+import type { Mode } from '../prompts/index.ts';
+
+/** What the user asked for; `auto` resolves to WebGPU when an adapter exists. */
+export const DEVICE_PREFERENCES = ['auto', 'webgpu', 'wasm'] as const;
+export type DevicePreference = (typeof DEVICE_PREFERENCES)[number];
+export type Device = Exclude<DevicePreference, 'auto'>;
+
+export const DTYPES = ['fp32', 'q8', 'q4'] as const;
+export type Dtype = (typeof DTYPES)[number];
+
+/** A model served from the app's own origin. */
+export interface ModelRef {
+  /** Folder name under the models URL, e.g. `think-small-3m`. */
+  id: string;
+  /** Absolute URL of the models folder, ending in `/`. */
+  baseUrl: string;
+  /** Dtypes whose ONNX files the model is declared to ship; the worker checks which really exist. */
+  dtypes: readonly Dtype[];
+}
+
+export interface GenParams {
+  maxNewTokens: number;
+  /** 0 means greedy decoding. */
+  temperature: number;
+  topK: number;
+  topP: number;
+}
+
+/** Worker-clock milliseconds (`performance.now()` inside the worker). */
+export interface RunTimings {
+  startedAt: number;
+  firstTokenAt: number | null;
+  lastTokenAt: number | null;
+  endedAt: number;
+  promptTokens: number;
+  generatedTokens: number;
+}
+
+export interface LoadTimings {
+  /** Fetching or reading config, tokenizer and weights. */
+  downloadMs: number;
+  /** Creating the inference session (includes compiling the wasm/WebGPU kernels). */
+  sessionMs: number;
+  /** One short generation so the first real run is not paying for lazy initialisation. */
+  warmupMs: number;
+}
+
+export interface LoadProgress {
+  file: string;
+  loadedBytes: number;
+  totalBytes: number;
+}
+
+export type Request =
+  | { type: 'load'; model: ModelRef; device: DevicePreference }
+  | { type: 'generate'; runId: string; mode: Mode; prompt: string; params: GenParams }
+  | { type: 'interrupt'; runId: string };
+
+export type Reply =
+  | { type: 'progress'; info: LoadProgress }
+  | { type: 'ready'; device: Device; dtype: Dtype; threads: number; loadMs: LoadTimings; webgpuAdapter: boolean }
+  | { type: 'prompt'; runId: string; promptTokens: number; at: number }
+  | { type: 'token'; runId: string; text: string; at: number }
+  | { type: 'done'; runId: string; text: string; timings: RunTimings; stopped: boolean }
+  | { type: 'error'; runId?: string; name: string; message: string };
+
+export type RequestType = Request['type'];
+export type ReplyType = Reply['type'];

@@ -1,0 +1,25 @@
+import { toWire } from './errors.ts';
+import type { Reply, Request } from './protocol.ts';
+import { Runtime } from './runtime.ts';
+
+const post = (reply: Reply): void => self.postMessage(reply);
+const runtime = new Runtime(post);
+
+function fail(err: unknown, runId?: string): void {
+  post({ type: 'error', ...(runId === undefined ? {} : { runId }), ...toWire(err) });
+}
+
+self.addEventListener('message', (event: MessageEvent<Request>) => {
+  const req = event.data;
+  switch (req.type) {
+    case 'load':
+      runtime.load(req.model, req.device).catch((err: unknown) => fail(err));
+      break;
+    case 'generate':
+      runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));
+      break;
+    case 'interrupt':
+      runtime.interrupt(req.runId);
+      break;
+  }
+});

@@ -1,0 +1,222 @@
+import { EngineClient, type WorkerPort } from '../engine/client.svelte.ts';
+import { bundledModel } from '../engine/model.ts';
+import type { DevicePreference, GenParams, ModelRef } from '../engine/protocol.ts';
+import { MODES, buildPrompt, parsePromptFormat, type Exemplar, type Mode, type PromptFormat } from '../prompts/index.ts';
+import type { Family } from '../tasks/index.ts';
+import { runOrder } from './order.ts';
+import { PaneState } from './pane.svelte.ts';
+import { practiceQuestion, presets, type Question } from './presets.ts';
+
+export const DEFAULT_PARAMS: GenParams = { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95 };
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+/** Everything the page shows and does: question, prompt settings, decoding settings, the three runs. */
+export class AppState {
+  readonly engine: EngineClient;
+  readonly model: ModelRef;
+  readonly presets: readonly Question[] = presets();
+  readonly panes: Record<Mode, PaneState> = {
+    'zero-shot-cot': new PaneState('zero-shot-cot'),
+    'few-shot-cot': new PaneState('few-shot-cot'),
+    'answer-only': new PaneState('answer-only')
+  };
+
+  #format = $state<PromptFormat | null>(null);
+  #formatError = $state<string | null>(null);
+  #question = $state<Question>({ question: '', gold: null, family: null });
+  #trigger = $state('');
+  #exemplars = $state<Exemplar[]>([]);
+  #params = $state<GenParams>({ ...DEFAULT_PARAMS });
+  #device = $state<DevicePreference>('auto');
+  #rotate = $state(false);
+  #family = $state<Family>('arithmetic');
+  #running = $state(false);
+  #stopRequested = false;
+  #runIndex = 0;
+  #seed: number;
+
+  constructor(options: { createWorker?: () => WorkerPort; origin?: string; base?: string; seed?: number } = {}) {
+    this.engine = new EngineClient(options.createWorker);
+    this.model = bundledModel(options.origin ?? location.origin, options.base ?? import.meta.env.BASE_URL);
+    this.#seed = options.seed ?? Date.now() % 1_000_000;
+    const first = this.presets[0];
+    if (first !== undefined) this.#question = first;
+  }
+
+  get format(): PromptFormat | null {
+    return this.#format;
+  }
+  get formatError(): string | null {
+    return this.#formatError;
+  }
+  get question(): Question {
+    return this.#question;
+  }
+  get trigger(): string {
+    return this.#trigger;
+  }
+  get exemplars(): readonly Exemplar[] {
+    return this.#exemplars;
+  }
+  get params(): GenParams {
+    return this.#params;
+  }
+  get device(): DevicePreference {
+    return this.#device;
+  }
+  get rotate(): boolean {
+    return this.#rotate;
+  }
+  get family(): Family {
+    return this.#family;
+  }
+  get running(): boolean {
+    return this.#running;
+  }
+  get canRun(): boolean {
+    return !this.#running && this.engine.status === 'ready' && this.#format !== null && this.#question.question.trim() !== '';
+  }
+
+  /** The exact prompt each mode would send now; panes show it before and during a run. */
+  readonly prompts = $derived.by((): Record<Mode, string> | null => {
+    const format = this.#format;
+    if (format === null) return null;
+    // A half-typed exemplar would put an empty "Q:" block into the prompt.
+    const exemplars = this.#exemplars.filter((e) => e.question.trim() !== '' && e.answer.trim() !== '');
+    const input = { question: this.#question.question, exemplars, trigger: this.#trigger };
+    return {
+      'zero-shot-cot': buildPrompt(format, 'zero-shot-cot', input),
+      'few-shot-cot': buildPrompt(format, 'few-shot-cot', input),
+      'answer-only': buildPrompt(format, 'answer-only', input)
+    };
+  });
+
+  async start(): Promise<void> {
+    await Promise.all([this.loadFormat(), this.loadModel()]);
+  }
+
+  async loadFormat(): Promise<void> {
+    try {
+      const res = await fetch(`${this.model.baseUrl}${this.model.id}/prompts.json`);
+      if (!res.ok) throw new Error(`prompts.json: HTTP ${res.status}`);
+      const format = parsePromptFormat(await res.json());
+      this.#format = format;
+      this.#trigger = format.trigger;
+      this.#exemplars = format.exemplars.map((e) => ({ ...e }));
+      this.#formatError = null;
+      this.#refreshPreviews();
+    } catch (err) {
+      this.#formatError = messageOf(err);
+    }
+  }
+
+  async loadModel(): Promise<void> {
+    if (this.#running) this.stop();
+    try {
+      await this.engine.load(this.model, this.#device);
+    } catch {
+      // The engine keeps the message in its own state for the load panel.
+    }
+  }
+
+  setQuestion(q: Question): void {
+    this.#question = q;
+    this.#refreshPreviews();
+  }
+  setQuestionText(text: string): void {
+    // An edited question no longer matches the generator's gold answer.
+    this.setQuestion({ question: text, gold: null, family: null });
+  }
+  setGold(gold: string): void {
+    this.#question = { ...this.#question, gold: gold.trim() === '' ? null : gold.trim() };
+  }
+  setFamily(f: Family): void {
+    this.#family = f;
+  }
+  newPracticeQuestion(): void {
+    this.#seed += 1;
+    this.setQuestion(practiceQuestion(this.#family, this.#seed));
+  }
+  setTrigger(t: string): void {
+    this.#trigger = t;
+    this.#refreshPreviews();
+  }
+  setExemplar(i: number, patch: Partial<Exemplar>): void {
+    const ex = this.#exemplars[i];
+    if (ex === undefined) return;
+    this.#exemplars[i] = { ...ex, ...patch };
+    this.#refreshPreviews();
+  }
+  removeExemplar(i: number): void {
+    this.#exemplars.splice(i, 1);
+    this.#refreshPreviews();
+  }
+  addExemplar(): void {
+    this.#exemplars.push({ question: '', rationale: '', answer: '' });
+  }
+  resetPromptSettings(): void {
+    const format = this.#format;
+    if (format === null) return;
+    this.#trigger = format.trigger;
+    this.#exemplars = format.exemplars.map((e) => ({ ...e }));
+    this.#refreshPreviews();
+  }
+  setParams(patch: Partial<GenParams>): void {
+    this.#params = { ...this.#params, ...patch };
+  }
+  setDevice(d: DevicePreference): void {
+    this.#device = d;
+  }
+  setRotate(r: boolean): void {
+    this.#rotate = r;
+  }
+
+  /** Runs the three modes one after another; the engine never generates two at once. */
+  async runAll(): Promise<void> {
+    const format = this.#format;
+    const prompts = this.prompts;
+    if (!this.canRun || format === null || prompts === null) return;
+    this.#running = true;
+    this.#stopRequested = false;
+    const order = runOrder(this.#runIndex++, this.#rotate);
+    const gold = this.#question.gold;
+    const params = { ...this.#params };
+    for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
+    try {
+      for (const mode of order) {
+        const pane = this.panes[mode];
+        if (this.#stopRequested) {
+          pane.cancel();
+          continue;
+        }
+        pane.start();
+        try {
+          const result = await this.engine.generate(mode, prompts[mode], params, {
+            onPrompt: (n) => pane.setPromptTokens(n),
+            onToken: (text) => pane.append(text)
+          });
+          pane.finish(result);
+        } catch (err) {
+          pane.fail(messageOf(err));
+        }
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    this.#stopRequested = true;
+    this.engine.interrupt();
+  }
+
+  #refreshPreviews(): void {
+    const prompts = this.prompts;
+    if (prompts === null) return;
+    for (const mode of MODES) this.panes[mode].preview(prompts[mode], this.#format);
+  }
+}

@@ -1,0 +1,18 @@
+import { MODES, type Mode } from '../prompts/index.ts';
+
+/**
+ * The order the modes run in. Rotating moves each mode to a different slot on every run, so no mode
+ * always pays for a cold cache or always benefits from a warm one.
+ */
+export function runOrder(runIndex: number, rotate: boolean): Mode[] {
+  if (!rotate) return [...MODES];
+  const n = MODES.length;
+  const shift = ((runIndex % n) + n) % n;
+  return [...MODES.slice(shift), ...MODES.slice(0, shift)];
+}
+
+/** The text after the prompt's last `A:`: what the answer pattern must see in front of the generation. */
+export function promptTail(prompt: string): string {
+  const at = prompt.lastIndexOf('A:');
+  return at === -1 ? '' : prompt.slice(at + 2).trimStart();
+}

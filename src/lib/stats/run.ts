@@ -1,0 +1,49 @@
+import type { RunTimings } from '../engine/protocol.ts';
+
+/** Per-run numbers shown under each pane; null where the run produced too little to measure. */
+export interface RunStats {
+  promptTokens: number;
+  /** Every token the model produced, the end-of-sequence token included. */
+  generatedTokens: number;
+  /** From the generate call (tokenizing included) to the first generated token. */
+  ttftMs: number | null;
+  /** Prompt tokens over TTFT: the prefill pass dominates the wait for the first token. */
+  prefillTokensPerSec: number | null;
+  /** Tokens after the first, over the time after the first. */
+  decodeTokensPerSec: number | null;
+  totalMs: number;
+}
+
+export function ratePerSec(count: number, ms: number): number | null {
+  if (count <= 0 || ms <= 0 || !Number.isFinite(ms)) return null;
+  return (count * 1000) / ms;
+}
+
+export function ttftMs(t: RunTimings): number | null {
+  return t.firstTokenAt === null ? null : Math.max(0, t.firstTokenAt - t.startedAt);
+}
+
+export function prefillTokensPerSec(t: RunTimings): number | null {
+  const ttft = ttftMs(t);
+  return ttft === null ? null : ratePerSec(t.promptTokens, ttft);
+}
+
+export function decodeTokensPerSec(t: RunTimings): number | null {
+  if (t.firstTokenAt === null || t.lastTokenAt === null) return null;
+  return ratePerSec(t.generatedTokens - 1, t.lastTokenAt - t.firstTokenAt);
+}
+
+export function totalMs(t: RunTimings): number {
+  return Math.max(0, t.endedAt - t.startedAt);
+}
+
+export function runStats(t: RunTimings): RunStats {
+  return {
+    promptTokens: t.promptTokens,
+    generatedTokens: t.generatedTokens,
+    ttftMs: ttftMs(t),
+    prefillTokensPerSec: prefillTokensPerSec(t),
+    decodeTokensPerSec: decodeTokensPerSec(t),
+    totalMs: totalMs(t)
+  };
+}
