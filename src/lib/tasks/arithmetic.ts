@@ -493,7 +493,8 @@ export function generateArithmetic(rng: Rng, options: GenerateOptions = {}): Pro
     const answer = lastOp.result;
     const sentences = [...story.intro, ...story.steps.map((s) => s.text).filter(Boolean)];
     if (rng.chance(0.2)) {
-      const p = rng.pick(PEOPLE);
+      // The distractor's person respects the held-out split too, or held-out names leak into training.
+      const p = person(rng, heldOut);
       sentences.splice(rng.int(1, sentences.length), 0, rng.pick(DISTRACTORS)(p, rng.int(2, 40)));
     }
     const question = [...sentences, story.question].join(' ');
