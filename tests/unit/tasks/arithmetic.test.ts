@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { applyOp, checkArithmeticRationale, equation, generateArithmetic } from '../../../src/lib/tasks/arithmetic.ts';
+import { isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
+import { Rng } from '../../../src/lib/tasks/rng.ts';
+import { PERSON_NAMES, skeleton } from './helpers.ts';
+
+const rng = new Rng(99);
+const problems = Array.from({ length: 300 }, () => generateArithmetic(rng));
+
+describe('applyOp and equation', () => {
+  it('compute the four operations', () => {
+    expect(applyOp('add', 7, 5)).toBe(12);
+    expect(applyOp('sub', 7, 5)).toBe(2);
+    expect(applyOp('mul', 7, 5)).toBe(35);
+    expect(applyOp('div', 35, 5)).toBe(7);
+  });
+
+  it('write equations with the usual symbols', () => {
+    expect(equation({ kind: 'mul', a: 3, b: 4, result: 12 })).toBe('3 × 4 = 12');
+    expect(equation({ kind: 'div', a: 12, b: 4, result: 3 })).toBe('12 ÷ 4 = 3');
+    expect(equation({ kind: 'sub', a: 9, b: 4, result: 5 })).toBe('9 - 4 = 5');
+  });
+});
+
+describe('checkArithmeticRationale', () => {
+  it('accepts equations that recompute and end on the answer', () => {
+    expect(checkArithmeticRationale('5 + 3 = 8. 8 × 2 = 16. The answer is 16.', '16')).toBe(true);
+  });
+
+  it('rejects a wrong equation', () => {
+    expect(checkArithmeticRationale('5 + 3 = 9. The answer is 9.', '9')).toBe(false);
+  });
+
+  it('rejects a last result that is not the answer', () => {
+    expect(checkArithmeticRationale('5 + 3 = 8. The answer is 9.', '9')).toBe(false);
+  });
+
+  it('rejects a rationale without any equation', () => {
+    expect(checkArithmeticRationale('It is nine. The answer is 9.', '9')).toBe(false);
+  });
+
+  it('rejects a rationale that does not end with the answer sentence', () => {
+    expect(checkArithmeticRationale('5 + 4 = 9.', '9')).toBe(false);
+  });
+});
+
+describe('generateArithmetic', () => {
+  it('writes rationales whose equations all recompute', () => {
+    for (const p of problems) {
+      for (const r of p.rationales) expect(checkArithmeticRationale(r, p.answer), r).toBe(true);
+    }
+  });
+
+  it('gives non-negative whole-number answers', () => {
+    for (const p of problems) expect(p.answer).toMatch(/^\d+$/);
+  });
+
+  it('has one equation per step in every rationale', () => {
+    for (const p of problems) {
+      for (const r of p.rationales) expect(r.match(/\d+ [+\-×÷] \d+ = \d+/g)?.length, r).toBe(p.steps);
+    }
+  });
+
+  it('keeps steps within 1 to 3 and uses all three', () => {
+    expect(new Set(problems.map((p) => p.steps))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it.each([1, 2, 3])('honours a forced step count of %i', (steps) => {
+    const r = new Rng(steps);
+    for (let i = 0; i < 40; i++) expect(generateArithmetic(r, { steps }).steps).toBe(steps);
+  });
+
+  it('mentions the numbers the first equation starts from in the question', () => {
+    for (const p of problems) {
+      const first = /(\d+) [+\-×÷] (\d+) =/.exec(p.rationales[0] ?? '');
+      expect(first, p.rationales[0]).not.toBeNull();
+      const numbers = new Set(p.question.match(/\d+/g));
+      // The first operand is always given; the second may be too, unless it is a computed total.
+      expect(numbers.has(first?.[1] ?? '') || numbers.has(first?.[2] ?? ''), p.question).toBe(true);
+    }
+  });
+
+  it('uses only held-out names when asked for held-out problems', () => {
+    const r = new Rng(5);
+    for (let i = 0; i < 300; i++) {
+      const p = generateArithmetic(r, { heldOut: true });
+      const names = (p.question.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((w) => PERSON_NAMES.has(w));
+      for (const name of names) expect(isHeldOut(name), `${name} in: ${p.question}`).toBe(true);
+    }
+  });
+
+  it('uses no held-out names by default', () => {
+    for (const p of problems) {
+      const names = (p.question.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((w) => PERSON_NAMES.has(w));
+      for (const name of names) expect(isHeldOut(name), `${name} in: ${p.question}`).toBe(false);
+    }
+  });
+
+  it('varies its wording: many distinct opening sentences and questions', () => {
+    const openings = new Set(problems.map((p) => skeleton(p.question.split(/(?<=[.?]) /)[0] ?? '')));
+    const asks = new Set(problems.map((p) => skeleton(/[^.?]+\?$/.exec(p.question)?.[0] ?? '')));
+    expect(openings.size).toBeGreaterThanOrEqual(40);
+    expect(asks.size).toBeGreaterThanOrEqual(30);
+  });
+});

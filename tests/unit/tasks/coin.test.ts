@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { checkCoinRationale, generateCoin } from '../../../src/lib/tasks/coin.ts';
+import { isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
+import { Rng } from '../../../src/lib/tasks/rng.ts';
+import { readCoin } from './helpers.ts';
+
+const rng = new Rng(77);
+const problems = Array.from({ length: 300 }, () => generateCoin(rng));
+
+describe('generateCoin', () => {
+  it('answers yes exactly when the question has an even number of flips', () => {
+    for (const p of problems) {
+      const { flips } = readCoin(p.question);
+      expect(p.answer, p.question).toBe(flips % 2 === 0 ? 'yes' : 'no');
+    }
+  });
+
+  it('has one action per person, as many people as steps', () => {
+    for (const p of problems) {
+      const { actors, flips, keeps } = readCoin(p.question);
+      expect(actors, p.question).toHaveLength(p.steps);
+      expect(flips + keeps).toBe(p.steps);
+      expect(new Set(actors).size, p.question).toBe(actors.length);
+    }
+  });
+
+  it('keeps steps within 2 to 6 and uses every count', () => {
+    expect(new Set(problems.map((p) => p.steps))).toEqual(new Set([2, 3, 4, 5, 6]));
+  });
+
+  it('answers both yes and no, and starts from both faces', () => {
+    expect(new Set(problems.map((p) => p.answer))).toEqual(new Set(['yes', 'no']));
+    expect(new Set(problems.map((p) => readCoin(p.question).start))).toEqual(new Set(['heads', 'tails']));
+  });
+
+  it.each([2, 4, 6])('honours a forced step count of %i', (steps) => {
+    const r = new Rng(steps);
+    for (let i = 0; i < 30; i++) expect(readCoin(generateCoin(r, { steps }).question).actors).toHaveLength(steps);
+  });
+
+  it('names in every rationale the people who flip', () => {
+    for (const p of problems) {
+      const { actors } = readCoin(p.question);
+      const track = p.rationales[0] ?? '';
+      for (const a of actors) expect(track, p.question).toContain(a);
+    }
+  });
+
+  it('uses only held-out names when asked for held-out problems', () => {
+    const r = new Rng(8);
+    for (let i = 0; i < 200; i++) {
+      const { actors } = readCoin(generateCoin(r, { heldOut: true }).question);
+      for (const a of actors) expect(isHeldOut(a), a).toBe(true);
+    }
+  });
+
+  it('uses no held-out names by default', () => {
+    for (const p of problems) for (const a of readCoin(p.question).actors) expect(isHeldOut(a), a).toBe(false);
+  });
+
+  it('varies its wording: many distinct sentence templates', () => {
+    const templates = new Set<string>();
+    for (const p of problems) {
+      for (const s of p.question.match(/[^.?]+[.?]/g) ?? []) templates.add(s.trim().replace(/^\S+ (?=\S)/, 'X '));
+    }
+    expect(templates.size).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('checkCoinRationale', () => {
+  it('accepts yes/no answers stated at the end', () => {
+    expect(checkCoinRationale('Nobody flips it. The answer is yes.', 'yes')).toBe(true);
+  });
+
+  it('rejects an answer that is not yes or no', () => {
+    expect(checkCoinRationale('The answer is maybe.', 'maybe')).toBe(false);
+  });
+
+  it('rejects a rationale ending on another answer', () => {
+    expect(checkCoinRationale('The answer is no.', 'yes')).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { PEOPLE } from '../../../src/lib/tasks/lexicon.ts';
+
+export const PERSON_NAMES = new Set(PEOPLE.map((p) => p.name));
+
+/** The quoted phrase of a last-letter question, split into its words. */
+export function quotedWords(question: string): string[] {
+  const m = /"([^"]+)"/.exec(question);
+  if (m?.[1] === undefined) throw new Error(`no quoted phrase in: ${question}`);
+  return m[1].split(' ');
+}
+
+/** Last letters of the quoted words, recomputed without the generator's help. */
+export function lastLettersAnswer(question: string): string {
+  return quotedWords(question)
+    .map((w) => w.slice(-1).toLowerCase())
+    .join('');
+}
+
+export interface CoinReading {
+  start: 'heads' | 'tails';
+  actors: string[];
+  flips: number;
+  keeps: number;
+}
+
+const KEEP = /^(does not|doesn't|leaves|decides not)\b/;
+const FLIP = /^(flips|turns|reverses)\b/;
+
+/** Read a coin question as a person would: the starting face, then who flips and who does not. */
+export function readCoin(question: string): CoinReading {
+  const sentences = (question.match(/[^.?]+[.?]/g) ?? []).map((s) => s.trim()).filter((s) => !s.startsWith('Note'));
+  const opening = sentences[0] ?? '';
+  const face = /\b(heads|tails)\b/.exec(opening)?.[1];
+  if (face !== 'heads' && face !== 'tails') throw new Error(`no starting face in: ${question}`);
+  const actions = sentences.slice(1).filter((s) => !s.endsWith('?'));
+  const reading: CoinReading = { start: face, actors: [], flips: 0, keeps: 0 };
+  for (const action of actions) {
+    const space = action.indexOf(' ');
+    const actor = action.slice(0, space);
+    const rest = action.slice(space + 1);
+    reading.actors.push(actor);
+    if (KEEP.test(rest)) reading.keeps++;
+    else if (FLIP.test(rest)) reading.flips++;
+    else throw new Error(`cannot read action "${action}" in: ${question}`);
+  }
+  const ask = sentences[sentences.length - 1] ?? '';
+  if (!ask.endsWith('?') || !ask.includes(face)) throw new Error(`question does not ask about ${face}: ${question}`);
+  return reading;
+}
+
+/** Sentences with numbers and people's names masked: what is left is the template. */
+export function skeleton(text: string): string {
+  return text
+    .replace(/\d+/g, 'N')
+    .replace(/\b[A-Z][a-z]+\b/g, (w) => (PERSON_NAMES.has(w) ? 'X' : w))
+    .replace(/X's/g, "X's");
+}

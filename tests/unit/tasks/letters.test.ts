@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { isHeldOut, inventedWord } from '../../../src/lib/tasks/lexicon.ts';
+import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
+import { Rng } from '../../../src/lib/tasks/rng.ts';
+import { lastLettersAnswer, quotedWords } from './helpers.ts';
+
+const rng = new Rng(31);
+const problems = Array.from({ length: 300 }, () => generateLetters(rng));
+
+describe('generateLetters', () => {
+  it('answers with the last letters of the quoted words, recomputed from the question', () => {
+    for (const p of problems) expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
+  });
+
+  it('quotes as many words as steps', () => {
+    for (const p of problems) expect(quotedWords(p.question), p.question).toHaveLength(p.steps);
+  });
+
+  it('keeps steps within 2 to 5 and uses every count', () => {
+    expect(new Set(problems.map((p) => p.steps))).toEqual(new Set([2, 3, 4, 5]));
+  });
+
+  it('gives lowercase letter answers', () => {
+    for (const p of problems) expect(p.answer).toMatch(/^[a-z]+$/);
+  });
+
+  it('spells out every word in the first rationale', () => {
+    for (const p of problems) {
+      for (const w of quotedWords(p.question)) expect(p.rationales[0], p.question).toContain(`"${w}"`);
+    }
+  });
+
+  it.each([2, 3, 5])('honours a forced step count of %i', (steps) => {
+    const r = new Rng(steps);
+    for (let i = 0; i < 30; i++) expect(quotedWords(generateLetters(r, { steps }).question)).toHaveLength(steps);
+  });
+
+  it('uses only held-out words when asked for held-out problems', () => {
+    const r = new Rng(4);
+    for (let i = 0; i < 200; i++) {
+      for (const w of quotedWords(generateLetters(r, { heldOut: true }).question)) expect(isHeldOut(w), w).toBe(true);
+    }
+  });
+
+  it('uses no held-out words by default', () => {
+    for (const p of problems) for (const w of quotedWords(p.question)) expect(isHeldOut(w), w).toBe(false);
+  });
+
+  it('varies its wording: several question templates', () => {
+    const templates = new Set(problems.map((p) => p.question.replace(/"[^"]+"/, '"…"')));
+    expect(templates.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('checkLettersRationale', () => {
+  it('accepts the right letters stated at the end', () => {
+    expect(checkLettersRationale('... The answer is ey.', ['Anne', 'Roy'], 'ey')).toBe(true);
+  });
+
+  it('rejects wrong letters', () => {
+    expect(checkLettersRationale('... The answer is ex.', ['Anne', 'Roy'], 'ex')).toBe(false);
+  });
+});
+
+describe('lexicon', () => {
+  it('isHeldOut is case-insensitive and holds out about a fifth of words', () => {
+    expect(isHeldOut('Maria')).toBe(isHeldOut('maria'));
+    const r = new Rng(1);
+    const words = Array.from({ length: 2000 }, () => inventedWord(r));
+    const share = words.filter(isHeldOut).length / words.length;
+    expect(share).toBeGreaterThan(0.12);
+    expect(share).toBeLessThan(0.28);
+  });
+
+  it('inventedWord gives capitalised letter-only words', () => {
+    const r = new Rng(2);
+    for (let i = 0; i < 200; i++) expect(inventedWord(r)).toMatch(/^[A-Z][a-z]+$/);
+  });
+});
