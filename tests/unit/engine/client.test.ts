@@ -1,0 +1,172 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EngineClient, type RunResult } from '../../../src/lib/engine/client.svelte.ts';
+import { BusyError, GenerationError, ModelLoadError, NotReadyError, WorkerCrashedError } from '../../../src/lib/engine/errors.ts';
+import type { GenParams, ModelRef, Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
+import { FakeWorker } from './fakeWorker.ts';
+
+const model: ModelRef = { id: 'think-small-3m', baseUrl: 'http://localhost:4173/models/', dtypes: ['q8', 'q4', 'fp32'] };
+const params: GenParams = { maxNewTokens: 16, temperature: 0, topK: 20, topP: 0.95 };
+const timings: RunTimings = { startedAt: 0, firstTokenAt: 5, lastTokenAt: 15, endedAt: 16, promptTokens: 9, generatedTokens: 3 };
+const ready: Reply = { type: 'ready', device: 'wasm', dtype: 'q8', threads: 2, loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 }, webgpuAdapter: false };
+
+let workers: FakeWorker[];
+let client: EngineClient;
+
+function worker(): FakeWorker {
+  const w = workers.at(-1);
+  if (w === undefined) throw new Error('no worker created');
+  return w;
+}
+
+async function loaded(): Promise<FakeWorker> {
+  const p = client.load(model, 'wasm');
+  worker().reply(ready);
+  await p;
+  return worker();
+}
+
+beforeEach(() => {
+  workers = [];
+  client = new EngineClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+});
+
+describe('load', () => {
+  it('posts exactly one load message and becomes ready', async () => {
+    const p = client.load(model, 'auto');
+    expect(client.status).toBe('loading');
+    expect(worker().posted).toEqual([{ type: 'load', model, device: 'auto' }]);
+    worker().reply({ type: 'progress', info: { file: 'onnx/model_quantized.onnx', loadedBytes: 50, totalBytes: 100 } });
+    expect(client.progress.fraction).toBe(0.5);
+    worker().reply(ready);
+    await expect(p).resolves.toMatchObject({ device: 'wasm', dtype: 'q8', threads: 2 });
+    expect(client.status).toBe('ready');
+    expect(client.backend?.loadMs.downloadMs).toBe(10);
+  });
+
+  it('rejects with the named error and keeps the message', async () => {
+    const p = client.load(model, 'wasm');
+    worker().reply({ type: 'error', name: 'ModelLoadError', message: 'config.json: 404' });
+    await expect(p).rejects.toBeInstanceOf(ModelLoadError);
+    expect(client.status).toBe('error');
+    expect(client.error).toBe('ModelLoadError: config.json: 404');
+  });
+
+  it('a reload terminates the old worker and ignores its late replies', async () => {
+    const first = client.load(model, 'wasm');
+    const old = worker();
+    const second = client.load(model, 'webgpu');
+    await expect(first).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(old.terminated).toBe(true);
+    old.reply(ready);
+    expect(client.status).toBe('loading');
+    worker().reply({ ...ready, device: 'webgpu', dtype: 'q4' });
+    await expect(second).resolves.toMatchObject({ device: 'webgpu', dtype: 'q4' });
+  });
+
+  it('a crashed worker rejects the load', async () => {
+    const p = client.load(model, 'wasm');
+    worker().crash('script error');
+    await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(client.status).toBe('error');
+  });
+});
+
+describe('generate', () => {
+  it('refuses before the model is ready', async () => {
+    await expect(client.generate('answer-only', 'Q', params)).rejects.toBeInstanceOf(NotReadyError);
+  });
+
+  it('posts one generate with a runId and resolves on its done', async () => {
+    const w = await loaded();
+    const tokens: string[] = [];
+    let promptTokens = 0;
+    const p = client.generate('few-shot-cot', 'Q: 1+1?\nA:', params, { onToken: (t) => tokens.push(t), onPrompt: (n) => (promptTokens = n) });
+    expect(w.posted.at(-1)).toEqual({ type: 'generate', runId: 'run-1', mode: 'few-shot-cot', prompt: 'Q: 1+1?\nA:', params });
+    expect(client.runningId).toBe('run-1');
+    w.reply({ type: 'prompt', runId: 'run-1', promptTokens: 9, at: 1 });
+    w.reply({ type: 'token', runId: 'run-1', text: ' 1', at: 5 });
+    w.reply({ type: 'token', runId: 'run-1', text: ' + 1', at: 10 });
+    w.reply({ type: 'done', runId: 'run-1', text: ' 1 + 1', timings, stopped: false });
+    const r: RunResult = await p;
+    expect(r).toEqual({ runId: 'run-1', text: ' 1 + 1', timings, stopped: false });
+    expect(tokens).toEqual([' 1', ' + 1']);
+    expect(promptTokens).toBe(9);
+    expect(client.runningId).toBeNull();
+  });
+
+  it('ignores tokens and done of a stale run', async () => {
+    const w = await loaded();
+    const first = client.generate('answer-only', 'A', params);
+    w.reply({ type: 'done', runId: 'run-1', text: 'x', timings, stopped: false });
+    await first;
+    const tokens: string[] = [];
+    const second = client.generate('answer-only', 'B', params, { onToken: (t) => tokens.push(t) });
+    w.reply({ type: 'token', runId: 'run-1', text: 'late', at: 20 });
+    w.reply({ type: 'done', runId: 'run-1', text: 'late', timings, stopped: false });
+    w.reply({ type: 'token', runId: 'run-2', text: 'ok', at: 21 });
+    expect(tokens).toEqual(['ok']);
+    expect(client.runningId).toBe('run-2');
+    w.reply({ type: 'done', runId: 'run-2', text: 'ok', timings, stopped: false });
+    await expect(second).resolves.toMatchObject({ runId: 'run-2', text: 'ok' });
+  });
+
+  it('settles each request exactly once', async () => {
+    const w = await loaded();
+    let settled = 0;
+    const p = client.generate('answer-only', 'A', params).then(
+      () => (settled += 1),
+      () => (settled += 1)
+    );
+    w.reply({ type: 'done', runId: 'run-1', text: 'x', timings, stopped: false });
+    w.reply({ type: 'done', runId: 'run-1', text: 'x', timings, stopped: false });
+    w.reply({ type: 'error', runId: 'run-1', name: 'GenerationError', message: 'late' });
+    await p;
+    expect(settled).toBe(1);
+    expect(client.status).toBe('ready');
+  });
+
+  it('refuses a second concurrent generate without posting it', async () => {
+    const w = await loaded();
+    void client.generate('answer-only', 'A', params);
+    const before = w.posted.length;
+    await expect(client.generate('few-shot-cot', 'B', params)).rejects.toBeInstanceOf(BusyError);
+    expect(w.posted.length).toBe(before);
+  });
+
+  it('rejects a run on its error with the named class', async () => {
+    const w = await loaded();
+    const p = client.generate('answer-only', 'A', params);
+    w.reply({ type: 'error', runId: 'run-1', name: 'GenerationError', message: 'ort failed' });
+    await expect(p).rejects.toBeInstanceOf(GenerationError);
+    expect(client.runningId).toBeNull();
+    expect(client.status).toBe('ready');
+  });
+
+  it('interrupt names the current run and the partial text comes back stopped', async () => {
+    const w = await loaded();
+    const p = client.generate('zero-shot-cot', 'A', params);
+    client.interrupt();
+    expect(w.posted.at(-1)).toEqual({ type: 'interrupt', runId: 'run-1' });
+    w.reply({ type: 'done', runId: 'run-1', text: 'partial', timings, stopped: true });
+    await expect(p).resolves.toMatchObject({ text: 'partial', stopped: true });
+  });
+
+  it('interrupt with nothing running posts nothing', async () => {
+    const w = await loaded();
+    const before = w.posted.length;
+    client.interrupt();
+    expect(w.posted.length).toBe(before);
+  });
+
+  it('a worker crash rejects the running generation', async () => {
+    const w = await loaded();
+    const p = client.generate('answer-only', 'A', params);
+    w.crash('out of memory');
+    await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(client.status).toBe('error');
+  });
+});
