@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Node globals, but Vite's `client` transform (see the file): runes compile for the browser.
+          // One catch: `new URL(path, import.meta.url)` is rewritten as a browser asset URL there, so
+          // tests locate files with node:path from process.cwd() (the repo root) instead.
           environment: './scripts/vitest-node-client-env.ts',
           include: ['tests/unit/**/*.test.ts'],
           testTimeout: 10_000
