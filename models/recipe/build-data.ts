@@ -73,5 +73,4 @@ const stats = {
   docTokensMax: lengths[lengths.length - 1]
 };
 writeFileSync(join(out, 'stats.json'), JSON.stringify(stats, null, 2) + '\n');
-writeFileSync(join(out, 'train-questions.txt'), '');
 process.stdout.write(JSON.stringify(stats) + '\n');

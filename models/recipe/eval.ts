@@ -1,0 +1,125 @@
+/**
+ * Evaluates a model folder through transformers.js, exactly as the app loads it, greedy.
+ *   npm run eval:model                          fresh held-out set: accuracy per family × mode × steps
+ *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"} lines, every mode
+ * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
+ *          --batch, --card (write the table into the model card).
+ * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AutoModelForCausalLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
+import { FAMILIES, generateSet, type Family } from '../../src/lib/tasks/index.ts';
+import { MODES, buildPrompt, extractAnswer, isCorrect, parsePromptFormat, type Mode } from '../../src/lib/prompts/index.ts';
+import { readProblemSet } from './problem-set.ts';
+import { renderTable, summarize, type Outcome } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'models/think-small-3m' },
+    dtype: { type: 'string', default: 'q8' },
+    set: { type: 'string' },
+    n: { type: 'string', default: '150' },
+    seed: { type: 'string', default: '20261123' },
+    batch: { type: 'string', default: '16' },
+    'max-new-tokens': { type: 'string', default: '160' },
+    card: { type: 'boolean', default: false }
+  }
+});
+
+const modelDir = resolve(values.model);
+env.allowRemoteModels = false;
+env.localModelPath = dirname(modelDir) + '/';
+const modelId = basename(modelDir);
+const dtype = values.dtype as 'q8' | 'q4' | 'fp32';
+const format = parsePromptFormat(JSON.parse(readFileSync(join(modelDir, 'prompts.json'), 'utf8')));
+const tokenizer = await AutoTokenizer.from_pretrained(modelId);
+const model = await AutoModelForCausalLM.from_pretrained(modelId, { dtype, device: 'cpu' });
+const eos = 2;
+
+interface Item {
+  question: string;
+  answer: string;
+  family: Family | 'custom';
+  steps: number | null;
+}
+
+const items: Item[] = values.set
+  ? readProblemSet(readFileSync(values.set, 'utf8')).map((p) => ({ ...p, family: 'custom' as const, steps: null }))
+  : generateSet(Number(values.seed), Number(values.n) * FAMILIES.length, FAMILIES, { heldOut: true }).map((p) => ({
+      question: p.question,
+      answer: p.answer,
+      family: p.family,
+      steps: p.steps
+    }));
+
+/** The text after the prompt's last "A:", which answer-only prompts end inside. */
+function promptTail(prompt: string): string {
+  const i = prompt.lastIndexOf('A:');
+  return i < 0 ? '' : prompt.slice(i + 2);
+}
+
+async function generateBatch(prompts: string[]): Promise<string[]> {
+  const enc = tokenizer(prompts, { padding: true });
+  const out = (await model.generate({
+    ...enc,
+    max_new_tokens: Number(values['max-new-tokens']),
+    do_sample: false
+  })) as Tensor;
+  const width = (enc.input_ids as Tensor).dims[1] ?? 0;
+  const rows = out.tolist() as bigint[][];
+  // Batched generate runs until every row has ended: cut each row at its own first end-of-sequence token.
+  return rows.map((row) => {
+    const fresh = row.slice(width).map(Number);
+    const end = fresh.indexOf(eos);
+    return tokenizer.decode(end < 0 ? fresh : fresh.slice(0, end), { skip_special_tokens: true });
+  });
+}
+
+const outcomes: Outcome[] = [];
+const batch = Number(values.batch);
+const started = performance.now();
+let generatedChars = 0;
+for (const mode of MODES) {
+  for (let i = 0; i < items.length; i += batch) {
+    const chunk = items.slice(i, i + batch);
+    const prompts = chunk.map((it) => buildPrompt(format, mode, { question: it.question }));
+    const texts = await generateBatch(prompts);
+    chunk.forEach((it, j) => {
+      const text = texts[j] ?? '';
+      generatedChars += text.length;
+      const predicted = extractAnswer(format, text, promptTail(prompts[j] ?? ''));
+      outcomes.push({ mode, family: it.family, steps: it.steps, correct: isCorrect(predicted, it.answer) });
+    });
+    process.stderr.write(`\r${mode}: ${Math.min(i + batch, items.length)}/${items.length}   `);
+  }
+}
+process.stderr.write('\n');
+
+const summary = summarize(outcomes);
+const seconds = (performance.now() - started) / 1000;
+const header = values.set
+  ? `Problem set \`${values.set}\`, ${items.length} questions, ${dtype}, greedy`
+  : `Held-out set: seed ${values.seed}, ${values.n} questions per family, names never seen in training, ${dtype}, greedy`;
+const table = renderTable(summary, header);
+process.stdout.write(table + `\n(${seconds.toFixed(0)} s, ${generatedChars} characters generated)\n\n`);
+
+if (values.card && !values.set) {
+  const card = join(modelDir, 'README.md');
+  if (existsSync(card)) {
+    const start = `<!-- eval:${dtype}:start -->`;
+    const end = `<!-- eval:${dtype}:end -->`;
+    const text = readFileSync(card, 'utf8');
+    const block = `${start}\n${table}\n${end}`;
+    const next = text.includes(start)
+      ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+      : `${text.trimEnd()}\n\n${block}\n`;
+    writeFileSync(card, next);
+  }
+}
+
+for (const mode of MODES) {
+  const s = summary.byMode.get(mode as Mode);
+  process.stdout.write(`${mode}: ${s === undefined ? 'n/a' : (100 * s.accuracy).toFixed(1) + '%'}\n`);
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AutoModelForCausalLM, AutoTokenizer, env, pipeline, type Tensor } from '@huggingface/transformers';
+import { buildPrompt, extractAnswer, isCorrect, parsePromptFormat } from '../../src/lib/prompts/index.ts';
+
+const MODEL = 'think-small-3m';
+const dir = `models/${MODEL}`;
+
+interface Reference {
+  prompt: string;
+  ids: number[];
+  greedy: number[];
+}
+const references = JSON.parse(readFileSync(`${dir}/reference.json`, 'utf8')) as Reference[];
+const format = parsePromptFormat(JSON.parse(readFileSync(`${dir}/prompts.json`, 'utf8')));
+
+beforeAll(() => {
+  env.allowRemoteModels = false;
+  env.localModelPath = 'models/';
+});
+
+describe('bundled model in transformers.js (Node)', () => {
+  it('tokenizes the reference prompts exactly as the training data did', async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
+    for (const ref of references) expect(tokenizer.encode(ref.prompt)).toEqual(ref.ids);
+  });
+
+  it('q8 in stock pipeline() generates, greedy, the same tokens as PyTorch', async () => {
+    const generator = await pipeline('text-generation', MODEL, { dtype: 'q8' });
+    const ref = references[0];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const out = (await generator(ref.prompt, { max_new_tokens: ref.greedy.length, do_sample: false })) as {
+      generated_text: string;
+    }[];
+    const expected = generator.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
+    expect(out[0]?.generated_text).toBe(ref.prompt + expected);
+  }, 60_000);
+
+  for (const dtype of ['fp32', 'q8', 'q4'] as const) {
+    it(`${dtype}: every mode answers a fixed question with a parseable answer`, async () => {
+      const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
+      const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype });
+      const question = 'A coin is heads up. Maya flips the coin. Leo does not flip the coin. Is the coin still heads up?';
+      for (const mode of ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const) {
+        const prompt = buildPrompt(format, mode, { question });
+        const enc = tokenizer(prompt);
+        const out = (await model.generate({ ...enc, max_new_tokens: 120, do_sample: false })) as Tensor;
+        const ids = (out.tolist() as bigint[][])[0]?.map(Number) ?? [];
+        const text = tokenizer.decode(ids.slice((enc.input_ids as Tensor).dims[1]), { skip_special_tokens: true });
+        const answer = extractAnswer(format, text, mode === 'answer-only' ? ' The answer is' : '');
+        expect(answer, `${dtype} ${mode}: ${text}`).not.toBeNull();
+        if (mode !== 'answer-only') expect(isCorrect(answer, 'no'), `${dtype} ${mode}: ${text}`).toBe(true);
+      }
+    }, 120_000);
+  }
+});
