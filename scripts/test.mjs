@@ -78,7 +78,8 @@ function aptInstall(packages) {
   log(`installing with apt-get: ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   return (
-    run('apt-get', ['-qq', 'update'], env) === 0 && run('apt-get', ['install', '-y', '-qq', ...packages], env) === 0
+    run('apt-get', ['-qq', 'update'], env) === 0 &&
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], env) === 0
   );
 }
 
@@ -99,7 +100,7 @@ function findChromium() {
 /** Chromium for Playwright: found, or installed when we may; null (with instructions printed) otherwise. */
 function ensureChromium() {
   let path = findChromium();
-  if (!path && canApt && aptInstall(['chromium'])) path = findChromium();
+  if (!path && canApt && aptInstall(['chromium', 'fonts-liberation'])) path = findChromium();
   if (path) {
     log(`Chromium: ${path}`);
     return path;
