@@ -1,6 +1,12 @@
-import { PEOPLE } from '../../../src/lib/tasks/lexicon.ts';
+import { PEOPLE, THINGS } from '../../../src/lib/tasks/lexicon.ts';
 
 export const PERSON_NAMES = new Set(PEOPLE.map((p) => p.name));
+
+// Longest first, so "toy cars" is masked before "cars" could be.
+const THING_WORDS = [...new Set(THINGS.flatMap((t) => [t.one, t.many, ...t.containers]))].sort(
+  (a, b) => b.length - a.length
+);
+const THING_RE = new RegExp(`\\b(${THING_WORDS.join('|')})s?\\b`, 'g');
 
 /** The quoted phrase of a last-letter question, split into its words. */
 export function quotedWords(question: string): string[] {
@@ -48,10 +54,10 @@ export function readCoin(question: string): CoinReading {
   return reading;
 }
 
-/** Sentences with numbers and people's names masked: what is left is the template. */
+/** A sentence with numbers, people's names and things masked: what is left is the template. */
 export function skeleton(text: string): string {
   return text
     .replace(/\d+/g, 'N')
     .replace(/\b[A-Z][a-z]+\b/g, (w) => (PERSON_NAMES.has(w) ? 'X' : w))
-    .replace(/X's/g, "X's");
+    .replace(THING_RE, 'T');
 }
