@@ -9,7 +9,8 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp'
 };
 
-const MODELS_DIR = resolve(import.meta.dirname, 'models');
+// THINK_SMALL_MODELS_DIR serves another export (a fresh checkpoint) without touching `models/`.
+const MODELS_DIR = resolve(process.env.THINK_SMALL_MODELS_DIR ?? resolve(import.meta.dirname, 'models'));
 
 /** Model folders are the ones holding a config.json; `models/recipe` (training code) is never served. */
 function modelFolders(): string[] {

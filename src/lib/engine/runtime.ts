@@ -146,7 +146,8 @@ export class Runtime {
 
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
-    env.localModelPath = model.baseUrl;
+    // A path, not a full URL: transformers.js skips its local-file check for anything that parses as http(s).
+    env.localModelPath = new URL(model.baseUrl).pathname;
     // The HTTP cache already keeps these; the Cache API copy would outlive a re-exported model.
     env.useBrowserCache = false;
     // We fetch the ORT binary ourselves so its download shows in the progress bar and download time.

@@ -38,7 +38,10 @@ export class AppState {
   #runIndex = 0;
   #seed: number;
 
-  constructor(options: { createWorker?: () => WorkerPort; origin?: string; base?: string; seed?: number } = {}) {
+  constructor(
+    options: { createWorker?: () => WorkerPort; origin?: string; base?: string; seed?: number; device?: DevicePreference } = {}
+  ) {
+    this.#device = options.device ?? 'auto';
     this.engine = new EngineClient(options.createWorker);
     this.model = bundledModel(options.origin ?? location.origin, options.base ?? import.meta.env.BASE_URL);
     this.#seed = options.seed ?? Date.now() % 1_000_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promptTail, runOrder } from '../../../src/lib/state/order.ts';
+import { devicePreferenceFromSearch } from '../../../src/lib/state/url.ts';
 
 describe('runOrder', () => {
   it('keeps the pane order without rotation', () => {
@@ -23,4 +24,11 @@ describe('promptTail', () => {
   it('uses the last A:', () => expect(promptTail('Q: a\nA: The answer is 1.\n\nQ: b\nA:')).toBe(''));
   it('keeps the trigger', () => expect(promptTail("Q: b\nA: Let's think step by step.")).toBe("Let's think step by step."));
   it('is empty without A:', () => expect(promptTail('hello')).toBe(''));
+});
+
+describe('devicePreferenceFromSearch', () => {
+  it('reads wasm', () => expect(devicePreferenceFromSearch('?device=wasm')).toBe('wasm'));
+  it('reads webgpu', () => expect(devicePreferenceFromSearch('?x=1&device=webgpu')).toBe('webgpu'));
+  it('defaults to auto', () => expect(devicePreferenceFromSearch('')).toBe('auto'));
+  it('ignores junk', () => expect(devicePreferenceFromSearch('?device=cuda')).toBe('auto'));
 });

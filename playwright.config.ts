@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// E2E_PORT / E2E_OUT_DIR let a second checkout or a parallel run use its own server and build folder.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const baseArgs = ['--headless=new', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// One worker: the machine is small and each project loads the model and runs three generations.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 1600, height: 1000 },
+    trace: 'retain-on-failure'
+  },
+  webServer: {
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe'
+  },
+  projects: [
+    {
+      name: 'wasm',
+      metadata: { device: 'wasm' },
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: baseArgs } }
+    },
+    {
+      name: 'webgpu',
+      metadata: { device: 'webgpu' },
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] } }
+    }
+  ]
+});
