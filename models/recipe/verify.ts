@@ -1,11 +1,13 @@
 /**
  * Checks every ONNX file of an exported model against PyTorch's reference with a bare onnxruntime-node loop
  * (the same KV-cache feeding transformers.js does), and reports decode speed.
- * Usage: tsx models/recipe/verify.ts MODEL_DIR
+ * Usage: tsx models/recipe/verify.ts MODEL_DIR [--runtime node|web]
+ * `web` runs onnxruntime-web's WASM kernels (the browser's CPU path) inside Node, single-threaded.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import * as ortNode from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 
 interface Reference {
   prompt: string;
@@ -20,6 +22,10 @@ interface HfConfig {
 }
 
 const dir = process.argv[2] ?? 'models/think-small-3m';
+const runtime = process.argv.includes('--runtime') ? process.argv[process.argv.indexOf('--runtime') + 1] : 'node';
+// Both packages implement onnxruntime-common's API; the web one is typed as the node one here.
+const ort = (runtime === 'web' ? ortWeb : ortNode) as typeof ortNode;
+ortWeb.env.wasm.numThreads = 1;
 const refs = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8')) as Reference[];
 const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as HfConfig;
 
@@ -29,10 +35,10 @@ function argmax(data: Float32Array, offset: number, n: number): number {
   return best;
 }
 
-export async function greedy(session: ort.InferenceSession, ids: number[], maxNew: number, eos = 2) {
+async function greedy(session: ortNode.InferenceSession, ids: number[], maxNew: number, eos = 2) {
   const L = config.num_hidden_layers;
   const shape = (len: number) => [1, config.num_key_value_heads, len, config.head_dim];
-  let feeds: Record<string, ort.Tensor> = {};
+  let feeds: Record<string, ortNode.Tensor> = {};
   for (let i = 0; i < L; i++) {
     feeds[`past_key_values.${i}.key`] = new ort.Tensor('float32', new Float32Array(0), shape(0));
     feeds[`past_key_values.${i}.value`] = new ort.Tensor('float32', new Float32Array(0), shape(0));
@@ -56,7 +62,7 @@ export async function greedy(session: ort.InferenceSession, ids: number[], maxNe
     if (firstLogits === null) firstLogits = data.slice((n - 1) * vocab, n * vocab);
     const next = argmax(data, (n - 1) * vocab, vocab);
     out.push(next);
-    const next_feeds: Record<string, ort.Tensor> = {};
+    const next_feeds: Record<string, ortNode.Tensor> = {};
     for (let i = 0; i < L; i++) {
       for (const kind of ['key', 'value']) {
         const present = res[`present.${i}.${kind}`];
@@ -79,7 +85,10 @@ export async function greedy(session: ort.InferenceSession, ids: number[], maxNe
 
 const files = readdirSync(join(dir, 'onnx')).filter((f) => f.endsWith('.onnx'));
 for (const file of files) {
-  const session = await ort.InferenceSession.create(join(dir, 'onnx', file), { intraOpNumThreads: 1 });
+  const session = await ort.InferenceSession.create(
+    join(dir, 'onnx', file),
+    runtime === 'web' ? { executionProviders: ['wasm'] } : { intraOpNumThreads: 1 }
+  );
   let maxDiff = 0;
   let same = 0;
   let agreeTokens = 0;
@@ -99,7 +108,7 @@ for (const file of files) {
   process.stdout.write(
     `${file}: ${(size / 1e6).toFixed(2)} MB, first-step logits max |diff| ${maxDiff.toFixed(5)}, ` +
       `greedy identical on ${same}/${refs.length} prompts (${agreeTokens}/${totalTokens} tokens before divergence), ` +
-      `bare decode ${Math.round(speeds.reduce((a, b) => a + b, 0) / speeds.length)} tok/s (onnxruntime-node, 1 thread)\n`
+      `bare decode ${Math.round(speeds.reduce((a, b) => a + b, 0) / speeds.length)} tok/s (onnxruntime-${runtime}, 1 thread)\n`
   );
 }
 if (!existsSync(join(dir, 'onnx', 'model.onnx'))) process.stdout.write('(no fp32 model.onnx to compare)\n');
