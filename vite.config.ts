@@ -40,7 +40,12 @@ function bundledModels(): Plugin {
         const url = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
         const file = resolve(MODELS_DIR, '.' + url);
         const folder = file.slice(MODELS_DIR.length + 1).split(sep)[0] ?? '';
-        if (!file.startsWith(MODELS_DIR + sep) || !modelFolders().includes(folder) || !existsSync(file) || !statSync(file).isFile()) {
+        if (
+          !file.startsWith(MODELS_DIR + sep) ||
+          !modelFolders().includes(folder) ||
+          !existsSync(file) ||
+          !statSync(file).isFile()
+        ) {
           next();
           return;
         }

@@ -2,6 +2,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 const MODES = ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const;
+const WEBGPU_MAX_NEW_TOKENS = 16;
 
 interface LongTask {
   startTime: number;
@@ -49,7 +50,9 @@ async function openApp(page: Page, info: TestInfo): Promise<string[]> {
   // Fail at once on a load error instead of waiting out the timeout.
   await expect(page.getByTestId('backend-device').or(page.getByTestId('load-error'))).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('load-error')).toHaveCount(0);
-  await expect(page.getByTestId('backend-device')).toHaveText(deviceOf(info) === 'webgpu' ? 'WebGPU' : 'WASM', { timeout: 180_000 });
+  await expect(page.getByTestId('backend-device')).toHaveText(deviceOf(info) === 'webgpu' ? 'WebGPU' : 'WASM', {
+    timeout: 180_000
+  });
   return blocked;
 }
 
@@ -60,9 +63,19 @@ async function statValue(page: Page, mode: string, stat: string): Promise<number
 
 test('loads the bundled model, runs the three modes in turn and reports stats', async ({ page }, info) => {
   const blocked = await openApp(page, info);
-  note(info, 'backend', `${await page.getByTestId('backend-device').textContent()} ${await page.getByTestId('backend-dtype').textContent()} threads=${await page.getByTestId('backend-threads').textContent()}`);
+  note(
+    info,
+    'backend',
+    `${await page.getByTestId('backend-device').textContent()} ${await page.getByTestId('backend-dtype').textContent()} threads=${await page.getByTestId('backend-threads').textContent()}`
+  );
   note(info, 'load', (await page.getByTestId('load-timings').innerText()).replace(/\s+/g, ' '));
   await expect(page.getByTestId('gold')).not.toHaveValue('');
+  if (deviceOf(info) === 'webgpu') {
+    // SwiftShader runs WebGPU on the CPU at a few tokens per second: a short run still exercises every path.
+    await page.getByText('Decoding', { exact: true }).click();
+    await page.getByTestId('max-new-tokens').fill(String(WEBGPU_MAX_NEW_TOKENS));
+    await page.getByTestId('max-new-tokens').press('Tab');
+  }
 
   const genStart = await page.evaluate(() => performance.now());
   await page.getByTestId('run').click();
@@ -83,12 +96,20 @@ test('loads the bundled model, runs the three modes in turn and reports stats', 
     expect(ttftMs).toBeGreaterThan(0);
     expect(promptTokens).toBeGreaterThan(0);
     expect(generated).toBeGreaterThan(0);
+    if (deviceOf(info) === 'webgpu') expect(generated).toBeLessThanOrEqual(WEBGPU_MAX_NEW_TOKENS);
     const mark = await pane.getByTestId('answer-mark').getAttribute('data-correct');
-    note(info, `run ${mode}`, `prompt=${promptTokens} tok, generated=${generated} tok, TTFT=${ttftMs.toFixed(1)} ms, decode=${decode ? decode.toFixed(1) : '—'} tok/s, correct=${mark}`);
+    note(
+      info,
+      `run ${mode}`,
+      `prompt=${promptTokens} tok, generated=${generated} tok, TTFT=${ttftMs.toFixed(1)} ms, decode=${decode ? decode.toFixed(1) : '—'} tok/s, correct=${mark}`
+    );
   }
 
   const longest = await page.evaluate(
-    ([from, to]) => window.__longTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to).reduce((m, t) => Math.max(m, t.duration), 0),
+    ([from, to]) =>
+      window.__longTasks
+        .filter((t) => t.startTime + t.duration >= from && t.startTime <= to)
+        .reduce((m, t) => Math.max(m, t.duration), 0),
     [genStart, genEnd] as const
   );
   note(info, 'longest main-thread task during generation', `${longest.toFixed(0)} ms (0 = none over 50 ms)`);
@@ -102,7 +123,9 @@ test('loads the bundled model, runs the three modes in turn and reports stats', 
   }
 });
 
-test('Stop mid-stream keeps the partial text, marked stopped, and skips the remaining modes', async ({ page }, info) => {
+test('Stop mid-stream keeps the partial text, marked stopped, and skips the remaining modes', async ({
+  page
+}, info) => {
   await openApp(page, info);
   // Clicking from the page the moment the first text arrives: a tiny model can finish before a remote click lands.
   await page.evaluate(() => {
@@ -110,7 +133,12 @@ test('Stop mid-stream keeps the partial text, marked stopped, and skips the rema
     if (text === null) throw new Error('no zero-shot pane');
     const obs = new MutationObserver(() => {
       const stop = document.querySelector<HTMLButtonElement>('[data-testid="stop"]');
-      if (stop !== null && document.querySelector('[data-testid="pane-zero-shot-cot"]')?.getAttribute('data-status') === 'running' && text.querySelector('.muted') === null && (text.textContent ?? '').trim().length > 3) {
+      if (
+        stop !== null &&
+        document.querySelector('[data-testid="pane-zero-shot-cot"]')?.getAttribute('data-status') === 'running' &&
+        text.querySelector('.muted') === null &&
+        (text.textContent ?? '').trim().length > 3
+      ) {
         obs.disconnect();
         stop.click();
       }

@@ -2,7 +2,18 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { Mode } from '../prompts/index.ts';
 import { mergeProgress, type ProgressSummary } from '../stats/index.ts';
 import { BusyError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
-import type { Device, DevicePreference, Dtype, GenParams, LoadProgress, LoadTimings, ModelRef, Reply, Request, RunTimings } from './protocol.ts';
+import type {
+  Device,
+  DevicePreference,
+  Dtype,
+  GenParams,
+  LoadProgress,
+  LoadTimings,
+  ModelRef,
+  Reply,
+  Request,
+  RunTimings
+} from './protocol.ts';
 
 /** The page's view of a worker: enough for the real Worker and for a fake one in tests. */
 export interface WorkerPort {
@@ -12,6 +23,8 @@ export interface WorkerPort {
 }
 
 export function browserWorker(): WorkerPort {
+  // Vite only bundles a worker written exactly as `new Worker(new URL(..., import.meta.url))`; it is never mutated.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'think-small-engine' });
   return {
     post: (request) => worker.postMessage(request),
@@ -56,6 +69,11 @@ interface PendingRun {
   reject: (e: EngineError) => void;
 }
 
+interface PendingCount {
+  resolve: (tokens: number[]) => void;
+  reject: (e: EngineError) => void;
+}
+
 interface PendingLoad {
   resolve: (info: BackendInfo) => void;
   reject: (e: EngineError) => void;
@@ -72,7 +90,11 @@ export class EngineClient {
   #worker: WorkerPort | null = null;
   #load: PendingLoad | null = null;
   #run: PendingRun | null = null;
+  // Bookkeeping for pending replies, never rendered, so a plain Map.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #counts = new Map<string, PendingCount>();
   #nextRun = 1;
+  #nextCount = 1;
   readonly #createWorker: () => WorkerPort;
 
   constructor(createWorker: () => WorkerPort = browserWorker) {
@@ -121,7 +143,8 @@ export class EngineClient {
 
   generate(mode: Mode, prompt: string, params: GenParams, callbacks: RunCallbacks = {}): Promise<RunResult> {
     const worker = this.#worker;
-    if (worker === null || this.#status !== 'ready') return Promise.reject(new NotReadyError('the model is not loaded'));
+    if (worker === null || this.#status !== 'ready')
+      return Promise.reject(new NotReadyError('the model is not loaded'));
     if (this.#run !== null) return Promise.reject(new BusyError(`run ${this.#run.runId} is still generating`));
     const runId = `run-${this.#nextRun++}`;
     const done = new Promise<RunResult>((resolve, reject) => {
@@ -129,6 +152,19 @@ export class EngineClient {
     });
     this.#runningId = runId;
     worker.post({ type: 'generate', runId, mode, prompt, params: { ...params } });
+    return done;
+  }
+
+  /** Token counts of `texts` with the model's tokenizer (BOS included, as in a run). */
+  countTokens(texts: readonly string[]): Promise<number[]> {
+    const worker = this.#worker;
+    if (worker === null || this.#status !== 'ready')
+      return Promise.reject(new NotReadyError('the model is not loaded'));
+    const runId = `count-${this.#nextCount++}`;
+    const done = new Promise<number[]>((resolve, reject) => {
+      this.#counts.set(runId, { resolve, reject });
+    });
+    worker.post({ type: 'count', runId, texts: [...texts] });
     return done;
   }
 
@@ -149,7 +185,13 @@ export class EngineClient {
         this.#progress.set(reply.info.file, reply.info);
         break;
       case 'ready': {
-        const info: BackendInfo = { device: reply.device, dtype: reply.dtype, threads: reply.threads, loadMs: reply.loadMs, webgpuAdapter: reply.webgpuAdapter };
+        const info: BackendInfo = {
+          device: reply.device,
+          dtype: reply.dtype,
+          threads: reply.threads,
+          loadMs: reply.loadMs,
+          webgpuAdapter: reply.webgpuAdapter
+        };
         this.#backend = info;
         this.#status = 'ready';
         this.#load?.resolve(info);
@@ -170,8 +212,20 @@ export class EngineClient {
         run.resolve({ runId: reply.runId, text: reply.text, timings: reply.timings, stopped: reply.stopped });
         break;
       }
+      case 'counted': {
+        const pending = this.#counts.get(reply.runId);
+        this.#counts.delete(reply.runId);
+        pending?.resolve(reply.tokens);
+        break;
+      }
       case 'error': {
         const err = errorFromWire(reply.name, reply.message);
+        const count = reply.runId === undefined ? undefined : this.#counts.get(reply.runId);
+        if (reply.runId !== undefined && count !== undefined) {
+          this.#counts.delete(reply.runId);
+          count.reject(err);
+          break;
+        }
         if (reply.runId !== undefined) {
           const run = this.#run;
           if (run?.runId !== reply.runId) break;
@@ -205,9 +259,12 @@ export class EngineClient {
     this.#worker = null;
     const run = this.#run;
     const load = this.#load;
+    const counts = [...this.#counts.values()];
     this.#endRun();
     this.#load = null;
+    this.#counts.clear();
     run?.reject(reason);
     load?.reject(reason);
+    for (const c of counts) c.reject(reason);
   }
 }

@@ -54,7 +54,9 @@ export interface LoadProgress {
 export type Request =
   | { type: 'load'; model: ModelRef; device: DevicePreference }
   | { type: 'generate'; runId: string; mode: Mode; prompt: string; params: GenParams }
-  | { type: 'interrupt'; runId: string };
+  | { type: 'interrupt'; runId: string }
+  /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
+  | { type: 'count'; runId: string; texts: string[] };
 
 export type Reply =
   | { type: 'progress'; info: LoadProgress }
@@ -62,6 +64,7 @@ export type Reply =
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
   | { type: 'token'; runId: string; text: string; at: number }
   | { type: 'done'; runId: string; text: string; timings: RunTimings; stopped: boolean }
+  | { type: 'counted'; runId: string; tokens: number[] }
   | { type: 'error'; runId?: string; name: string; message: string };
 
 export type RequestType = Request['type'];

@@ -13,7 +13,16 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
 import { BackendError, BusyError, GenerationError, ModelLoadError, NotReadyError } from './errors.ts';
 import { modelFileUrl } from './model.ts';
-import type { DevicePreference, Dtype, GenParams, LoadProgress, LoadTimings, ModelRef, Reply, RunTimings } from './protocol.ts';
+import type {
+  DevicePreference,
+  Dtype,
+  GenParams,
+  LoadProgress,
+  LoadTimings,
+  ModelRef,
+  Reply,
+  RunTimings
+} from './protocol.ts';
 
 type Send = (reply: Reply) => void;
 
@@ -82,7 +91,11 @@ class TokenStreamer extends TextStreamer {
   }
 }
 
-async function fetchWithProgress(url: string, file: string, onProgress: (p: LoadProgress) => void): Promise<ArrayBuffer> {
+async function fetchWithProgress(
+  url: string,
+  file: string,
+  onProgress: (p: LoadProgress) => void
+): Promise<ArrayBuffer> {
   const res = await fetch(url);
   if (!res.ok || res.body === null) throw new ModelLoadError(`${file}: HTTP ${res.status} from ${url}`);
   const totalBytes = Number(res.headers.get('content-length') ?? 0);
@@ -139,7 +152,8 @@ export class Runtime {
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
     const webgpuAdapter = await hasWebGpuAdapter(gpu);
     const device = chooseDevice(preference, webgpuAdapter);
-    if (device === 'webgpu' && !webgpuAdapter) throw new BackendError('WebGPU was requested but this browser offers no adapter');
+    if (device === 'webgpu' && !webgpuAdapter)
+      throw new BackendError('WebGPU was requested but this browser offers no adapter');
     const dtype = chooseDtype(device, await availableDtypes(model));
     if (dtype === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
     const threads = chooseThreads(self.crossOriginIsolated);
@@ -242,17 +256,40 @@ export class Runtime {
         generatedTokens += 1;
         this.#send({ type: 'token', runId, text, at });
       });
-      const sampling = params.temperature > 0 ? { do_sample: true, temperature: params.temperature, top_k: params.topK, top_p: params.topP } : { do_sample: false };
+      const sampling =
+        params.temperature > 0
+          ? { do_sample: true, temperature: params.temperature, top_k: params.topK, top_p: params.topP }
+          : { do_sample: false };
       try {
-        await loaded.model.generate({ ...inputs, ...sampling, max_new_tokens: params.maxNewTokens, streamer, stopping_criteria: [criteria] });
+        await loaded.model.generate({
+          ...inputs,
+          ...sampling,
+          max_new_tokens: params.maxNewTokens,
+          streamer,
+          stopping_criteria: [criteria]
+        });
       } catch (err) {
         throw new GenerationError(messageOf(err));
       }
-      const timings: RunTimings = { startedAt, firstTokenAt, lastTokenAt, endedAt: performance.now(), promptTokens, generatedTokens };
+      const timings: RunTimings = {
+        startedAt,
+        firstTokenAt,
+        lastTokenAt,
+        endedAt: performance.now(),
+        promptTokens,
+        generatedTokens
+      };
       this.#send({ type: 'done', runId, text: streamer.text, timings, stopped: criteria.interrupted });
     } finally {
       this.#running = null;
     }
+  }
+
+  /** Tokenizing is cheap and synchronous, so it may answer even while a generation is running. */
+  count(texts: readonly string[]): number[] {
+    const loaded = this.#loaded;
+    if (loaded === null) throw new NotReadyError('load a model before counting tokens');
+    return texts.map((t) => loaded.tokenizer(t).input_ids.dims.at(-1) ?? 0);
   }
 
   /** Interrupts only the named run, so a late interrupt can never stop the next mode's generation. */

@@ -18,6 +18,13 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
     case 'generate':
       runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));
       break;
+    case 'count':
+      try {
+        post({ type: 'counted', runId: req.runId, tokens: runtime.count(req.texts) });
+      } catch (err) {
+        fail(err, req.runId);
+      }
+      break;
     case 'interrupt':
       runtime.interrupt(req.runId);
       break;

@@ -1,7 +1,14 @@
 import { EngineClient, type WorkerPort } from '../engine/client.svelte.ts';
 import { bundledModel } from '../engine/model.ts';
 import type { DevicePreference, GenParams, ModelRef } from '../engine/protocol.ts';
-import { MODES, buildPrompt, parsePromptFormat, type Exemplar, type Mode, type PromptFormat } from '../prompts/index.ts';
+import {
+  MODES,
+  buildPrompt,
+  parsePromptFormat,
+  type Exemplar,
+  type Mode,
+  type PromptFormat
+} from '../prompts/index.ts';
 import type { Family } from '../tasks/index.ts';
 import { runOrder } from './order.ts';
 import { PaneState } from './pane.svelte.ts';
@@ -36,10 +43,17 @@ export class AppState {
   #running = $state(false);
   #stopRequested = false;
   #runIndex = 0;
+  #countSeq = 0;
   #seed: number;
 
   constructor(
-    options: { createWorker?: () => WorkerPort; origin?: string; base?: string; seed?: number; device?: DevicePreference } = {}
+    options: {
+      createWorker?: () => WorkerPort;
+      origin?: string;
+      base?: string;
+      seed?: number;
+      device?: DevicePreference;
+    } = {}
   ) {
     this.#device = options.device ?? 'auto';
     this.engine = new EngineClient(options.createWorker);
@@ -80,7 +94,9 @@ export class AppState {
     return this.#running;
   }
   get canRun(): boolean {
-    return !this.#running && this.engine.status === 'ready' && this.#format !== null && this.#question.question.trim() !== '';
+    return (
+      !this.#running && this.engine.status === 'ready' && this.#format !== null && this.#question.question.trim() !== ''
+    );
   }
 
   /** The exact prompt each mode would send now; panes show it before and during a run. */
@@ -208,6 +224,23 @@ export class AppState {
       }
     } finally {
       this.#running = false;
+    }
+  }
+
+  /** Asks the worker for each pane's prompt length; only the newest answer is applied. */
+  async refreshPromptCounts(): Promise<void> {
+    const prompts = this.prompts;
+    if (prompts === null || this.engine.status !== 'ready') return;
+    const seq = ++this.#countSeq;
+    try {
+      const tokens = await this.engine.countTokens(MODES.map((m) => prompts[m]));
+      if (seq !== this.#countSeq) return;
+      MODES.forEach((m, i) => {
+        const n = tokens[i];
+        if (n !== undefined) this.panes[m].setPreviewTokens(prompts[m], n);
+      });
+    } catch {
+      // A count is a preview nicety; the run reports the real number anyway.
     }
   }
 

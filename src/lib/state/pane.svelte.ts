@@ -62,8 +62,14 @@ export class PaneState {
   /** Shows the prompt the next run will send; a finished pane keeps the prompt that produced its text. */
   preview(prompt: string, format: PromptFormat | null): void {
     if (this.#status !== 'idle') return;
+    if (prompt !== this.#prompt) this.#promptTokens = null;
     this.#prompt = prompt;
     this.#format = format;
+  }
+
+  /** The count arrives from the worker after the preview; a pane that has started running keeps its own. */
+  setPreviewTokens(prompt: string, n: number): void {
+    if (this.#status === 'idle' && prompt === this.#prompt) this.#promptTokens = n;
   }
 
   queue(prompt: string, format: PromptFormat, gold: string | null): void {

@@ -1,3 +1,11 @@
-export { runStats, ratePerSec, ttftMs, prefillTokensPerSec, decodeTokensPerSec, totalMs, type RunStats } from './run.ts';
+export {
+  runStats,
+  ratePerSec,
+  ttftMs,
+  prefillTokensPerSec,
+  decodeTokensPerSec,
+  totalMs,
+  type RunStats
+} from './run.ts';
 export { totalLoadMs, mergeProgress, type ProgressSummary } from './load.ts';
 export { formatMs, formatRate, formatBytes, median } from './format.ts';

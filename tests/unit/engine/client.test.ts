@@ -1,13 +1,37 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EngineClient, type RunResult } from '../../../src/lib/engine/client.svelte.ts';
-import { BusyError, GenerationError, ModelLoadError, NotReadyError, WorkerCrashedError } from '../../../src/lib/engine/errors.ts';
+import {
+  BusyError,
+  GenerationError,
+  ModelLoadError,
+  NotReadyError,
+  WorkerCrashedError
+} from '../../../src/lib/engine/errors.ts';
 import type { GenParams, ModelRef, Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { FakeWorker } from './fakeWorker.ts';
 
-const model: ModelRef = { id: 'think-small-3m', baseUrl: 'http://localhost:4173/models/', dtypes: ['q8', 'q4', 'fp32'] };
+const model: ModelRef = {
+  id: 'think-small-3m',
+  baseUrl: 'http://localhost:4173/models/',
+  dtypes: ['q8', 'q4', 'fp32']
+};
 const params: GenParams = { maxNewTokens: 16, temperature: 0, topK: 20, topP: 0.95 };
-const timings: RunTimings = { startedAt: 0, firstTokenAt: 5, lastTokenAt: 15, endedAt: 16, promptTokens: 9, generatedTokens: 3 };
-const ready: Reply = { type: 'ready', device: 'wasm', dtype: 'q8', threads: 2, loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 }, webgpuAdapter: false };
+const timings: RunTimings = {
+  startedAt: 0,
+  firstTokenAt: 5,
+  lastTokenAt: 15,
+  endedAt: 16,
+  promptTokens: 9,
+  generatedTokens: 3
+};
+const ready: Reply = {
+  type: 'ready',
+  device: 'wasm',
+  dtype: 'q8',
+  threads: 2,
+  loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 },
+  webgpuAdapter: false
+};
 
 let workers: FakeWorker[];
 let client: EngineClient;
@@ -84,8 +108,17 @@ describe('generate', () => {
     const w = await loaded();
     const tokens: string[] = [];
     let promptTokens = 0;
-    const p = client.generate('few-shot-cot', 'Q: 1+1?\nA:', params, { onToken: (t) => tokens.push(t), onPrompt: (n) => (promptTokens = n) });
-    expect(w.posted.at(-1)).toEqual({ type: 'generate', runId: 'run-1', mode: 'few-shot-cot', prompt: 'Q: 1+1?\nA:', params });
+    const p = client.generate('few-shot-cot', 'Q: 1+1?\nA:', params, {
+      onToken: (t) => tokens.push(t),
+      onPrompt: (n) => (promptTokens = n)
+    });
+    expect(w.posted.at(-1)).toEqual({
+      type: 'generate',
+      runId: 'run-1',
+      mode: 'few-shot-cot',
+      prompt: 'Q: 1+1?\nA:',
+      params
+    });
     expect(client.runningId).toBe('run-1');
     w.reply({ type: 'prompt', runId: 'run-1', promptTokens: 9, at: 1 });
     w.reply({ type: 'token', runId: 'run-1', text: ' 1', at: 5 });
@@ -168,5 +201,30 @@ describe('generate', () => {
     w.crash('out of memory');
     await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(client.status).toBe('error');
+  });
+});
+
+describe('countTokens', () => {
+  it('posts one count and resolves on its counted reply', async () => {
+    const w = await loaded();
+    const p = client.countTokens(['a', 'bb']);
+    expect(w.posted.at(-1)).toEqual({ type: 'count', runId: 'count-1', texts: ['a', 'bb'] });
+    w.reply({ type: 'counted', runId: 'count-1', tokens: [2, 3] });
+    await expect(p).resolves.toEqual([2, 3]);
+  });
+
+  it('routes an error with the count id to the count, not to a running generation', async () => {
+    const w = await loaded();
+    const run = client.generate('answer-only', 'A', params);
+    const count = client.countTokens(['a']);
+    w.reply({ type: 'error', runId: 'count-1', name: 'NotReadyError', message: 'x' });
+    await expect(count).rejects.toBeInstanceOf(NotReadyError);
+    expect(client.runningId).toBe('run-1');
+    w.reply({ type: 'done', runId: 'run-1', text: '', timings, stopped: false });
+    await expect(run).resolves.toMatchObject({ runId: 'run-1' });
+  });
+
+  it('refuses before load', async () => {
+    await expect(client.countTokens(['a'])).rejects.toBeInstanceOf(NotReadyError);
   });
 });

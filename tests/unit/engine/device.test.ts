@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter } from '../../../src/lib/engine/device.ts';
+import {
+  chooseDevice,
+  chooseDtype,
+  chooseThreads,
+  dtypeFile,
+  hasWebGpuAdapter
+} from '../../../src/lib/engine/device.ts';
 import { bundledModel, modelFileUrl } from '../../../src/lib/engine/model.ts';
 
 describe('chooseDevice', () => {
   it('auto takes WebGPU when an adapter exists', () => expect(chooseDevice('auto', true)).toBe('webgpu'));
   it('auto falls back to WASM without an adapter', () => expect(chooseDevice('auto', false)).toBe('wasm'));
   it('forced wasm ignores the adapter', () => expect(chooseDevice('wasm', true)).toBe('wasm'));
-  it('forced webgpu stays webgpu (the runtime reports the missing adapter)', () => expect(chooseDevice('webgpu', false)).toBe('webgpu'));
+  it('forced webgpu stays webgpu (the runtime reports the missing adapter)', () =>
+    expect(chooseDevice('webgpu', false)).toBe('webgpu'));
 });
 
 describe('chooseDtype', () => {
@@ -34,16 +41,22 @@ describe('dtypeFile', () => {
 
 describe('hasWebGpuAdapter', () => {
   it('false without navigator.gpu', async () => expect(await hasWebGpuAdapter(undefined)).toBe(false));
-  it('false when requestAdapter gives null', async () => expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.resolve(null) })).toBe(false));
-  it('false when requestAdapter throws', async () => expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.reject(new Error('no')) })).toBe(false));
-  it('true with an adapter', async () => expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.resolve({}) })).toBe(true));
+  it('false when requestAdapter gives null', async () =>
+    expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.resolve(null) })).toBe(false));
+  it('false when requestAdapter throws', async () =>
+    expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.reject(new Error('no')) })).toBe(false));
+  it('true with an adapter', async () =>
+    expect(await hasWebGpuAdapter({ requestAdapter: () => Promise.resolve({}) })).toBe(true));
 });
 
 describe('bundledModel', () => {
   it('serves from the app origin under /models/', () => {
     const m = bundledModel('http://localhost:4173', '/');
     expect(m.baseUrl).toBe('http://localhost:4173/models/');
-    expect(modelFileUrl(m, 'onnx/model_quantized.onnx')).toBe('http://localhost:4173/models/think-small-3m/onnx/model_quantized.onnx');
+    expect(modelFileUrl(m, 'onnx/model_quantized.onnx')).toBe(
+      'http://localhost:4173/models/think-small-3m/onnx/model_quantized.onnx'
+    );
   });
-  it('respects a base path', () => expect(bundledModel('https://x.org', '/app').baseUrl).toBe('https://x.org/app/models/'));
+  it('respects a base path', () =>
+    expect(bundledModel('https://x.org', '/app').baseUrl).toBe('https://x.org/app/models/'));
 });

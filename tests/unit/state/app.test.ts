@@ -4,9 +4,26 @@ import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
 
-const format = { ...STUDENT_FORMAT, exemplars: [{ question: 'What is 2 plus 3?', rationale: '2 + 3 = 5. The answer is 5.', answer: '5' }] };
-const ready: Reply = { type: 'ready', device: 'wasm', dtype: 'q8', threads: 1, loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 }, webgpuAdapter: false };
-const timings: RunTimings = { startedAt: 0, firstTokenAt: 2, lastTokenAt: 12, endedAt: 13, promptTokens: 20, generatedTokens: 6 };
+const format = {
+  ...STUDENT_FORMAT,
+  exemplars: [{ question: 'What is 2 plus 3?', rationale: '2 + 3 = 5. The answer is 5.', answer: '5' }]
+};
+const ready: Reply = {
+  type: 'ready',
+  device: 'wasm',
+  dtype: 'q8',
+  threads: 1,
+  loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
+  webgpuAdapter: false
+};
+const timings: RunTimings = {
+  startedAt: 0,
+  firstTokenAt: 2,
+  lastTokenAt: 12,
+  endedAt: 13,
+  promptTokens: 20,
+  generatedTokens: 6
+};
 
 let workers: FakeWorker[];
 let app: AppState;
@@ -18,7 +35,9 @@ function worker(): FakeWorker {
 }
 
 function generates(): { runId: string; mode: string; prompt: string }[] {
-  return worker().posted.flatMap((r) => (r.type === 'generate' ? [{ runId: r.runId, mode: r.mode, prompt: r.prompt }] : []));
+  return worker().posted.flatMap((r) =>
+    r.type === 'generate' ? [{ runId: r.runId, mode: r.mode, prompt: r.prompt }] : []
+  );
 }
 
 /** Lets the app's await chain move to its next generate. */
@@ -27,7 +46,16 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 beforeEach(async () => {
   workers = [];
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
-  app = new AppState({ origin: 'http://localhost:4173', base: '/', seed: 1, createWorker: () => { const w = new FakeWorker(); workers.push(w); return w; } });
+  app = new AppState({
+    origin: 'http://localhost:4173',
+    base: '/',
+    seed: 1,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }
+  });
   const started = app.start();
   await tick();
   worker().reply(ready);
@@ -41,7 +69,9 @@ describe('AppState.runAll', () => {
   it('builds prompts from prompts.json through buildPrompt', () => {
     expect(app.prompts?.['answer-only']).toBe('Q: What is 4 plus 4?\nA: The answer is');
     expect(app.prompts?.['zero-shot-cot']).toBe("Q: What is 4 plus 4?\nA: Let's think step by step.");
-    expect(app.prompts?.['few-shot-cot']).toBe('Q: What is 2 plus 3?\nA: 2 + 3 = 5. The answer is 5.\n\nQ: What is 4 plus 4?\nA:');
+    expect(app.prompts?.['few-shot-cot']).toBe(
+      'Q: What is 2 plus 3?\nA: 2 + 3 = 5. The answer is 5.\n\nQ: What is 4 plus 4?\nA:'
+    );
   });
 
   it('runs the three modes one after another, never two at once', async () => {
@@ -90,6 +120,23 @@ describe('AppState.runAll', () => {
     await first;
     void app.runAll();
     expect(generates().at(-1)?.mode).toBe('few-shot-cot');
+  });
+
+  it('shows each idle pane its prompt token count from the worker', async () => {
+    const p = app.refreshPromptCounts();
+    const req = worker().posted.at(-1);
+    expect(req?.type).toBe('count');
+    if (req?.type !== 'count') return;
+    expect(req.texts).toEqual([
+      app.prompts?.['zero-shot-cot'],
+      app.prompts?.['few-shot-cot'],
+      app.prompts?.['answer-only']
+    ]);
+    worker().reply({ type: 'counted', runId: req.runId, tokens: [11, 40, 10] });
+    await p;
+    expect(app.panes['few-shot-cot'].promptTokens).toBe(40);
+    app.setQuestionText('Something else?');
+    expect(app.panes['few-shot-cot'].promptTokens).toBeNull();
   });
 
   it('an edited question drops the gold answer', () => {

@@ -8,9 +8,15 @@ describe('totalLoadMs', () => {
 
 describe('mergeProgress', () => {
   const map = (entries: LoadProgress[]): Map<string, LoadProgress> => new Map(entries.map((e) => [e.file, e]));
-  it('is unknown with no files', () => expect(mergeProgress(new Map())).toEqual({ loadedBytes: 0, totalBytes: 0, fraction: null }));
+  it('is unknown with no files', () =>
+    expect(mergeProgress(new Map())).toEqual({ loadedBytes: 0, totalBytes: 0, fraction: null }));
   it('sums files', () => {
-    const p = mergeProgress(map([{ file: 'a', loadedBytes: 50, totalBytes: 100 }, { file: 'b', loadedBytes: 100, totalBytes: 100 }]));
+    const p = mergeProgress(
+      map([
+        { file: 'a', loadedBytes: 50, totalBytes: 100 },
+        { file: 'b', loadedBytes: 100, totalBytes: 100 }
+      ])
+    );
     expect(p).toEqual({ loadedBytes: 150, totalBytes: 200, fraction: 0.75 });
   });
   it('caps a file at its total', () => {

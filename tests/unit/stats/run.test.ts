@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { RunTimings } from '../../../src/lib/engine/protocol.ts';
-import { decodeTokensPerSec, prefillTokensPerSec, ratePerSec, runStats, totalMs, ttftMs } from '../../../src/lib/stats/index.ts';
+import {
+  decodeTokensPerSec,
+  prefillTokensPerSec,
+  ratePerSec,
+  runStats,
+  totalMs,
+  ttftMs
+} from '../../../src/lib/stats/index.ts';
 
-const base: RunTimings = { startedAt: 1000, firstTokenAt: 1050, lastTokenAt: 2050, endedAt: 2060, promptTokens: 40, generatedTokens: 101 };
+const base: RunTimings = {
+  startedAt: 1000,
+  firstTokenAt: 1050,
+  lastTokenAt: 2050,
+  endedAt: 2060,
+  promptTokens: 40,
+  generatedTokens: 101
+};
 
 describe('ratePerSec', () => {
   it('counts per second', () => expect(ratePerSec(50, 500)).toBe(100));
@@ -21,13 +35,16 @@ describe('ttftMs', () => {
 describe('prefillTokensPerSec', () => {
   it('is prompt tokens over TTFT', () => expect(prefillTokensPerSec(base)).toBe(800));
   it('is null without a first token', () => expect(prefillTokensPerSec({ ...base, firstTokenAt: null })).toBeNull());
-  it('is null for an instant first token', () => expect(prefillTokensPerSec({ ...base, firstTokenAt: 1000 })).toBeNull());
+  it('is null for an instant first token', () =>
+    expect(prefillTokensPerSec({ ...base, firstTokenAt: 1000 })).toBeNull());
 });
 
 describe('decodeTokensPerSec', () => {
   it('uses the tokens after the first over the time after the first', () => expect(decodeTokensPerSec(base)).toBe(100));
-  it('is null with a single token', () => expect(decodeTokensPerSec({ ...base, generatedTokens: 1, lastTokenAt: 1050 })).toBeNull());
-  it('is null without tokens', () => expect(decodeTokensPerSec({ ...base, firstTokenAt: null, lastTokenAt: null, generatedTokens: 0 })).toBeNull());
+  it('is null with a single token', () =>
+    expect(decodeTokensPerSec({ ...base, generatedTokens: 1, lastTokenAt: 1050 })).toBeNull());
+  it('is null without tokens', () =>
+    expect(decodeTokensPerSec({ ...base, firstTokenAt: null, lastTokenAt: null, generatedTokens: 0 })).toBeNull());
 });
 
 describe('totalMs', () => {
@@ -37,10 +54,31 @@ describe('totalMs', () => {
 
 describe('runStats', () => {
   it('gathers everything with units in the names', () => {
-    expect(runStats(base)).toEqual({ promptTokens: 40, generatedTokens: 101, ttftMs: 50, prefillTokensPerSec: 800, decodeTokensPerSec: 100, totalMs: 1060 });
+    expect(runStats(base)).toEqual({
+      promptTokens: 40,
+      generatedTokens: 101,
+      ttftMs: 50,
+      prefillTokensPerSec: 800,
+      decodeTokensPerSec: 100,
+      totalMs: 1060
+    });
   });
   it('survives a run stopped before any token', () => {
-    const s = runStats({ startedAt: 0, firstTokenAt: null, lastTokenAt: null, endedAt: 5, promptTokens: 12, generatedTokens: 0 });
-    expect(s).toEqual({ promptTokens: 12, generatedTokens: 0, ttftMs: null, prefillTokensPerSec: null, decodeTokensPerSec: null, totalMs: 5 });
+    const s = runStats({
+      startedAt: 0,
+      firstTokenAt: null,
+      lastTokenAt: null,
+      endedAt: 5,
+      promptTokens: 12,
+      generatedTokens: 0
+    });
+    expect(s).toEqual({
+      promptTokens: 12,
+      generatedTokens: 0,
+      ttftMs: null,
+      prefillTokensPerSec: null,
+      decodeTokensPerSec: null,
+      totalMs: 5
+    });
   });
 });
