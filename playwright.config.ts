@@ -43,6 +43,8 @@ export default defineConfig({
     },
     {
       name: 'webgpu',
+      // SwiftShader compiles and runs every WebGPU kernel on the CPU: minutes, not seconds.
+      timeout: 600_000,
       metadata: { device: 'webgpu' },
       use: { browserName: 'chromium', launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] } }
     }

@@ -80,7 +80,7 @@ test('loads the bundled model, runs the three modes in turn and reports stats', 
   const genStart = await page.evaluate(() => performance.now());
   await page.getByTestId('run').click();
   for (const mode of MODES) {
-    await expect(page.getByTestId(`pane-${mode}`)).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+    await expect(page.getByTestId(`pane-${mode}`)).toHaveAttribute('data-status', 'done', { timeout: 400_000 });
   }
   const genEnd = await page.evaluate(() => performance.now());
 

@@ -2,17 +2,18 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { Mode } from '../prompts/index.ts';
 import { mergeProgress, type ProgressSummary } from '../stats/index.ts';
 import { BusyError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
-import type {
-  Device,
-  DevicePreference,
-  Dtype,
-  GenParams,
-  LoadProgress,
-  LoadTimings,
-  ModelRef,
-  Reply,
-  Request,
-  RunTimings
+import {
+  assertNever,
+  type Device,
+  type DevicePreference,
+  type Dtype,
+  type GenParams,
+  type LoadProgress,
+  type LoadTimings,
+  type ModelRef,
+  type Reply,
+  type Request,
+  type RunTimings
 } from './protocol.ts';
 
 /** The page's view of a worker: enough for the real Worker and for a fake one in tests. */
@@ -239,6 +240,8 @@ export class EngineClient {
         this.#load = null;
         break;
       }
+      default:
+        assertNever(reply);
     }
   }
 

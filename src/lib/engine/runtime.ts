@@ -13,15 +13,16 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
 import { BackendError, BusyError, GenerationError, ModelLoadError, NotReadyError } from './errors.ts';
 import { modelFileUrl } from './model.ts';
-import type {
-  DevicePreference,
-  Dtype,
-  GenParams,
-  LoadProgress,
-  LoadTimings,
-  ModelRef,
-  Reply,
-  RunTimings
+import {
+  assertNever,
+  type DevicePreference,
+  type Dtype,
+  type GenParams,
+  type LoadProgress,
+  type LoadTimings,
+  type ModelRef,
+  type Reply,
+  type RunTimings
 } from './protocol.ts';
 
 type Send = (reply: Reply) => void;
@@ -186,6 +187,8 @@ export class Runtime {
         case 'ready':
         case 'progress_total':
           break;
+        default:
+          assertNever(p);
       }
     };
 

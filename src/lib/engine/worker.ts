@@ -1,5 +1,5 @@
 import { toWire } from './errors.ts';
-import type { Reply, Request } from './protocol.ts';
+import { assertNever, type Reply, type Request } from './protocol.ts';
 import { Runtime } from './runtime.ts';
 
 const post = (reply: Reply): void => self.postMessage(reply);
@@ -28,5 +28,7 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
     case 'interrupt':
       runtime.interrupt(req.runId);
       break;
+    default:
+      assertNever(req);
   }
 });
