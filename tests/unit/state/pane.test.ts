@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
+import { PaneState } from '../../../src/lib/state/pane.svelte.ts';
+import type { RunTimings } from '../../../src/lib/engine/protocol.ts';
+
+const format = { ...STUDENT_FORMAT, exemplars: [] };
+const timings: RunTimings = {
+  startedAt: 0,
+  firstTokenAt: 10,
+  lastTokenAt: 30,
+  endedAt: 31,
+  promptTokens: 12,
+  generatedTokens: 5
+};
+
+describe('PaneState', () => {
+  it('has no answer while running, even if the text already contains one', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.queue("Q: x\nA: Let's think step by step.", format, '8');
+    pane.start();
+    pane.append(' The answer is 8');
+    expect(pane.answer).toBeNull();
+    expect(pane.correct).toBeNull();
+    expect(pane.tokens).toBe(1);
+  });
+
+  it('extracts the answer-only answer using the prompt tail', () => {
+    const pane = new PaneState('answer-only');
+    pane.queue('Q: x\nA: The answer is', format, '8');
+    pane.start();
+    pane.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    expect(pane.answer).toBe('8');
+    expect(pane.correct).toBe(true);
+    expect(pane.stats?.decodeTokensPerSec).toBe(200);
+  });
+
+  it('marks a stopped run and still reads an answer it reached', () => {
+    const pane = new PaneState('few-shot-cot');
+    pane.queue('Q: x\nA:', format, '9');
+    pane.start();
+    pane.finish({ runId: 'r', text: ' 4 + 4 = 8. The answer is 8.', timings, stopped: true });
+    expect(pane.status).toBe('stopped');
+    expect(pane.correct).toBe(false);
+  });
+
+  it('without a gold answer there is no mark', () => {
+    const pane = new PaneState('answer-only');
+    pane.queue('Q: x\nA: The answer is', format, null);
+    pane.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    expect(pane.answer).toBe('8');
+    expect(pane.correct).toBeNull();
+  });
+
+  it('keeps the prompt that produced a finished run', () => {
+    const pane = new PaneState('answer-only');
+    pane.preview('old', format);
+    pane.queue('old', format, null);
+    pane.finish({ runId: 'r', text: '', timings, stopped: false });
+    pane.preview('new', format);
+    expect(pane.prompt).toBe('old');
+  });
+
+  it('a queued pane returns to idle when cancelled, a running one does not', () => {
+    const a = new PaneState('answer-only');
+    a.queue('p', format, null);
+    a.cancel();
+    expect(a.status).toBe('idle');
+    const b = new PaneState('few-shot-cot');
+    b.queue('p', format, null);
+    b.start();
+    b.cancel();
+    expect(b.status).toBe('running');
+  });
+
+  it('a preview count applies only to the prompt it was counted for', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.preview('a', format);
+    pane.setPreviewTokens('stale', 99);
+    expect(pane.promptTokens).toBeNull();
+    pane.setPreviewTokens('a', 7);
+    expect(pane.promptTokens).toBe(7);
+  });
+});
