@@ -12,6 +12,7 @@ interface LongTask {
 declare global {
   interface Window {
     __longTasks: LongTask[];
+    __partials: number;
   }
 }
 
@@ -77,12 +78,26 @@ test('loads the bundled model, runs the three modes in turn and reports stats', 
     await page.getByTestId('max-new-tokens').press('Tab');
   }
 
+  // Streaming means the pane shows several growing partial texts before its run is done.
+  await page.evaluate(() => {
+    window.__partials = 0;
+    const pane = document.querySelector('[data-testid="pane-zero-shot-cot"]');
+    const text = pane?.querySelector('[data-testid="pane-text"]');
+    if (!pane || !text) throw new Error('no zero-shot pane');
+    new MutationObserver(() => {
+      if (pane.getAttribute('data-status') === 'running' && text.querySelector('.muted') === null)
+        window.__partials += 1;
+    }).observe(text, { childList: true, subtree: true, characterData: true });
+  });
   const genStart = await page.evaluate(() => performance.now());
   await page.getByTestId('run').click();
   for (const mode of MODES) {
     await expect(page.getByTestId(`pane-${mode}`)).toHaveAttribute('data-status', 'done', { timeout: 400_000 });
   }
   const genEnd = await page.evaluate(() => performance.now());
+  const partials = await page.evaluate(() => window.__partials);
+  note(info, 'streamed updates (zero-shot pane)', String(partials));
+  expect(partials).toBeGreaterThan(1);
 
   for (const mode of MODES) {
     const pane = page.getByTestId(`pane-${mode}`);
