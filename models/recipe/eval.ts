@@ -11,7 +11,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AutoModelForCausalLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
 import { FAMILIES, generateSet, type Family } from '../../src/lib/tasks/index.ts';
-import { MODES, buildPrompt, extractAnswer, isCorrect, parsePromptFormat, type Mode } from '../../src/lib/prompts/index.ts';
+import {
+  MODES,
+  buildPrompt,
+  extractAnswer,
+  isCorrect,
+  parsePromptFormat,
+  type Mode
+} from '../../src/lib/prompts/index.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';
 

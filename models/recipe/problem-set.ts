@@ -16,8 +16,10 @@ export function readProblemSet(text: string): QA[] {
     }
     if (typeof row !== 'object' || row === null) throw new Error(`line ${i + 1}: not an object`);
     const { question, answer } = row as Record<string, unknown>;
-    if (typeof question !== 'string' || question.trim() === '') throw new Error(`line ${i + 1}: "question" must be a non-empty string`);
-    if (typeof answer !== 'string' && typeof answer !== 'number') throw new Error(`line ${i + 1}: "answer" must be a string or number`);
+    if (typeof question !== 'string' || question.trim() === '')
+      throw new Error(`line ${i + 1}: "question" must be a non-empty string`);
+    if (typeof answer !== 'string' && typeof answer !== 'number')
+      throw new Error(`line ${i + 1}: "answer" must be a string or number`);
     out.push({ question, answer: String(answer) });
   });
   if (out.length === 0) throw new Error('the problem set is empty');

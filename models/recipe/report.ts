@@ -54,7 +54,12 @@ export function renderTable(s: Summary, title: string): string {
     if (sb === 'all') return 1;
     return Number(sa) - Number(sb);
   });
-  const lines = [`${title}`, '', `| family | steps | ${MODES.join(' | ')} |`, `| --- | --- | ${MODES.map(() => '---').join(' | ')} |`];
+  const lines = [
+    `${title}`,
+    '',
+    `| family | steps | ${MODES.join(' | ')} |`,
+    `| --- | --- | ${MODES.map(() => '---').join(' | ')} |`
+  ];
   for (const key of keys) {
     const [family, steps] = key.split('|');
     const row = s.rows.get(key);
