@@ -24,6 +24,8 @@ export interface GenParams {
   temperature: number;
   topK: number;
   topP: number;
+  /** Generation ends at the first of these in the generated text, which is cut before it. */
+  stopSequences: string[];
 }
 
 /** Worker-clock milliseconds (`performance.now()` inside the worker). */

@@ -2,6 +2,7 @@ import {
   AutoModelForCausalLM,
   AutoTokenizer,
   InterruptableStoppingCriteria,
+  StoppingCriteria,
   TextStreamer,
   env,
   type PreTrainedModel,
@@ -13,6 +14,7 @@ import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
 import { BackendError, BusyError, GenerationError, ModelLoadError, NotReadyError } from './errors.ts';
 import { modelFileUrl } from './model.ts';
+import { cutAtStop, firstStop } from './stop.ts';
 import {
   assertNever,
   type DevicePreference,
@@ -56,6 +58,7 @@ function yieldToEventLoop(): Promise<void> {
 class TokenStreamer extends TextStreamer {
   #ids: bigint[] = [];
   #emitted = '';
+  #decoded = '';
   #sawPrompt = false;
   readonly #tokenizer: PreTrainedTokenizer;
   readonly #onToken: (text: string) => void;
@@ -74,6 +77,7 @@ class TokenStreamer extends TextStreamer {
     for (const id of value[0] ?? []) {
       this.#ids.push(id);
       const text = this.#tokenizer.decode(this.#ids, { skip_special_tokens: true });
+      this.#decoded = text;
       // A byte-level token can end mid-character; wait for the rest rather than show U+FFFD.
       if (text.endsWith('\uFFFD') || !text.startsWith(this.#emitted)) {
         this.#onToken('');
@@ -88,7 +92,24 @@ class TokenStreamer extends TextStreamer {
   override end(): void {}
 
   get text(): string {
-    return this.#tokenizer.decode(this.#ids, { skip_special_tokens: true });
+    return this.#decoded;
+  }
+}
+
+/** Ends generation once the streamed text contains a stop sequence. */
+class StopSequenceCriteria extends StoppingCriteria {
+  readonly #text: () => string;
+  readonly #stops: readonly string[];
+
+  constructor(text: () => string, stops: readonly string[]) {
+    super();
+    this.#text = text;
+    this.#stops = stops;
+  }
+
+  override _call(inputIds: number[][]): boolean[] {
+    const hit = this.#stops.length > 0 && firstStop(this.#text(), this.#stops) !== -1;
+    return inputIds.map(() => hit);
   }
 }
 
@@ -259,6 +280,7 @@ export class Runtime {
         generatedTokens += 1;
         this.#send({ type: 'token', runId, text, at });
       });
+      const stops = new StopSequenceCriteria(() => streamer.text, params.stopSequences);
       const sampling =
         params.temperature > 0
           ? { do_sample: true, temperature: params.temperature, top_k: params.topK, top_p: params.topP }
@@ -269,7 +291,7 @@ export class Runtime {
           ...sampling,
           max_new_tokens: params.maxNewTokens,
           streamer,
-          stopping_criteria: [criteria]
+          stopping_criteria: [criteria, stops]
         });
       } catch (err) {
         throw new GenerationError(messageOf(err));
@@ -282,7 +304,13 @@ export class Runtime {
         promptTokens,
         generatedTokens
       };
-      this.#send({ type: 'done', runId, text: streamer.text, timings, stopped: criteria.interrupted });
+      this.#send({
+        type: 'done',
+        runId,
+        text: cutAtStop(streamer.text, params.stopSequences),
+        timings,
+        stopped: criteria.interrupted
+      });
     } finally {
       this.#running = null;
     }

@@ -14,7 +14,10 @@ import { runOrder } from './order.ts';
 import { PaneState } from './pane.svelte.ts';
 import { practiceQuestion, presets, type Question } from './presets.ts';
 
-export const DEFAULT_PARAMS: GenParams = { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95 };
+export const DEFAULT_PARAMS: GenParams = { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95, stopSequences: [] };
+
+/** The model writes Q/A pairs; a new line starting "Q:" means it has finished and is inventing the next question. */
+export const NEXT_QUESTION_STOP = '\nQ:';
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -39,6 +42,7 @@ export class AppState {
   #params = $state<GenParams>({ ...DEFAULT_PARAMS });
   #device = $state<DevicePreference>('auto');
   #rotate = $state(false);
+  #stopAtNextQuestion = $state(true);
   #family = $state<Family>('arithmetic');
   #running = $state(false);
   #stopRequested = false;
@@ -83,6 +87,9 @@ export class AppState {
   }
   get device(): DevicePreference {
     return this.#device;
+  }
+  get stopAtNextQuestion(): boolean {
+    return this.#stopAtNextQuestion;
   }
   get rotate(): boolean {
     return this.#rotate;
@@ -189,6 +196,9 @@ export class AppState {
   setDevice(d: DevicePreference): void {
     this.#device = d;
   }
+  setStopAtNextQuestion(on: boolean): void {
+    this.#stopAtNextQuestion = on;
+  }
   setRotate(r: boolean): void {
     this.#rotate = r;
   }
@@ -202,7 +212,7 @@ export class AppState {
     this.#stopRequested = false;
     const order = runOrder(this.#runIndex++, this.#rotate);
     const gold = this.#question.gold;
-    const params = { ...this.#params };
+    const params = { ...this.#params, stopSequences: this.#stopAtNextQuestion ? [NEXT_QUESTION_STOP] : [] };
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
     try {
       for (const mode of order) {

@@ -15,7 +15,7 @@ const model: ModelRef = {
   baseUrl: 'http://localhost:4173/models/',
   dtypes: ['q8', 'q4', 'fp32']
 };
-const params: GenParams = { maxNewTokens: 16, temperature: 0, topK: 20, topP: 0.95 };
+const params: GenParams = { maxNewTokens: 16, temperature: 0, topK: 20, topP: 0.95, stopSequences: ['\nQ:'] };
 const timings: RunTimings = {
   startedAt: 0,
   firstTokenAt: 5,

@@ -139,6 +139,20 @@ describe('AppState.runAll', () => {
     expect(app.panes['few-shot-cot'].promptTokens).toBeNull();
   });
 
+  it('sends the next-question stop sequence unless turned off', () => {
+    void app.runAll();
+    const first = worker().posted.find((r) => r.type === 'generate');
+    expect(first?.type === 'generate' && first.params.stopSequences).toEqual(['\nQ:']);
+    app.stop();
+  });
+
+  it('sends no stop sequence when turned off', () => {
+    app.setStopAtNextQuestion(false);
+    void app.runAll();
+    const first = worker().posted.find((r) => r.type === 'generate');
+    expect(first?.type === 'generate' && first.params.stopSequences).toEqual([]);
+  });
+
   it('an edited question drops the gold answer', () => {
     app.setQuestionText('What is 1 plus 1?');
     expect(app.question.gold).toBeNull();
