@@ -47,6 +47,9 @@ export class PaneState {
     return this.#gold;
   }
 
+  /** The prompt's last words (trigger or "The answer is"), shown in front of the generated text. */
+  readonly tail = $derived(promptTail(this.#prompt));
+
   /** The answer the text commits to; only read once the run has ended, a half-written number is no answer. */
   readonly answer = $derived.by((): string | null => {
     const format = this.#format;
