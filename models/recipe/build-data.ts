@@ -2,7 +2,7 @@
  * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
  * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PreTrainedTokenizer } from '@huggingface/transformers';
@@ -19,7 +19,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     vocab: { type: 'string', default: '1024' },
     'max-token-chars': { type: 'string', default: '5' },
-    context: { type: 'string', default: '1024' }
+    context: { type: 'string', default: '1024' },
+    // A shipped model folder whose tokenizer to reuse (to continue training that model) instead of training one.
+    tokenizer: { type: 'string' }
   }
 });
 const out = values.out;
@@ -41,11 +43,20 @@ writeFileSync(join(out, 'prompts.json'), JSON.stringify(format, null, 2) + '\n')
 const rng = new Rng(seed);
 const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng));
 
-const counts = new Map<string, number>();
-for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
-const tokJson = tokenizerJson(bpe);
-const tokConfig = tokenizerConfigJson(Number(values.context));
+function trainTokenizer(): { tokJson: object; tokConfig: object } {
+  const counts = new Map<string, number>();
+  for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
+  return { tokJson: tokenizerJson(bpe), tokConfig: tokenizerConfigJson(Number(values.context)) };
+}
+const readJson = (dir: string, name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
+const { tokJson, tokConfig } =
+  values.tokenizer === undefined
+    ? trainTokenizer()
+    : {
+        tokJson: readJson(values.tokenizer, 'tokenizer.json'),
+        tokConfig: readJson(values.tokenizer, 'tokenizer_config.json')
+      };
 writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokJson));
 writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokConfig, null, 2) + '\n');
 
@@ -65,7 +76,7 @@ for (const [name, ids] of Object.entries(parts))
 lengths.sort((a, b) => a - b);
 const stats = {
   docs: nDocs,
-  vocab: bpe.vocab.size,
+  vocab: Object.keys((tokJson as { model: { vocab: Record<string, number> } }).model.vocab).length,
   trainTokens: parts.train.length,
   valTokens: parts.val.length,
   docTokensP50: lengths[Math.floor(lengths.length / 2)],

@@ -19,10 +19,11 @@ else
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
 npx tsx models/recipe/build-data.ts --out "$WORK/data" --seed 1 "${DATA_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
-(cd models/recipe && "$PY" train.py --data "../../$WORK/data" --out "../../$WORK/run" --seed 1 "${TRAIN_ARGS[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "../../$WORK/run/ckpt.pt" --data "../../$WORK/data" --out "../../$WORK/export")
+(cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${TRAIN_ARGS[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

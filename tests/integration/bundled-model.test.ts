@@ -40,7 +40,8 @@ describe('bundled model in transformers.js (Node)', () => {
     it(`${dtype}: every mode answers a fixed question with a parseable answer`, async () => {
       const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
       const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype });
-      const question = 'A coin is heads up. Maya flips the coin. Leo does not flip the coin. Is the coin still heads up?';
+      const question =
+        'A coin is heads up. Maya flips the coin. Leo does not flip the coin. Is the coin still heads up?';
       for (const mode of ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const) {
         const prompt = buildPrompt(format, mode, { question });
         const enc = tokenizer(prompt);
