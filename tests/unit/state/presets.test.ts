@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { practiceQuestion, presets } from '../../../src/lib/state/presets.ts';
 
@@ -12,6 +13,13 @@ describe('presets', () => {
     expect(new Set(p.map((q) => q.family))).toEqual(new Set(['arithmetic', 'coin', 'letters']));
   });
   it('is stable across calls', () => expect(presets()).toEqual(presets()));
+  it('never repeats a default few-shot exemplar', () => {
+    const format = JSON.parse(readFileSync('models/think-small-3m/prompts.json', 'utf8')) as {
+      exemplars: { question: string }[];
+    };
+    const exemplars = new Set(format.exemplars.map((e) => e.question));
+    for (const q of presets()) expect(exemplars.has(q.question)).toBe(false);
+  });
 });
 
 describe('practiceQuestion', () => {
