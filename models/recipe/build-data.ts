@@ -45,7 +45,7 @@ const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng));
 
 function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const counts = new Map<string, number>();
-  for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d)) counts.set(w, (counts.get(w) ?? 0) + 1);
   const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
   return { tokJson: tokenizerJson(bpe), tokConfig: tokenizerConfigJson(Number(values.context)) };
 }
@@ -66,7 +66,7 @@ const valCount = Math.min(2000, Math.floor(nDocs / 20));
 const parts = { train: [] as number[], val: [] as number[] };
 const lengths: number[] = [];
 docs.forEach((d, i) => {
-  const ids = tokenizer.encode(d.text);
+  const ids = tokenizer.encode(d);
   ids.push(EOS_ID);
   lengths.push(ids.length);
   (i < valCount ? parts.val : parts.train).push(...ids);

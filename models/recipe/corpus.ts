@@ -2,13 +2,6 @@ import { FAMILIES, Rng, generate, type Family, type Problem } from '../../src/li
 import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '../../src/lib/prompts/index.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
-export interface Doc {
-  family: Family;
-  mode: Mode;
-  fewShot: boolean;
-  text: string;
-}
-
 /** The spacing, casing and punctuation slips real people make; the student should shrug them off. */
 export function perturb(question: string, rng: Rng): string {
   let q = question;
@@ -33,7 +26,7 @@ function pickFamily(rng: Rng): Family {
 }
 
 /** One training document: exactly the prompt a mode sends, then what the student should write. */
-export function makeDoc(format: PromptFormat, rng: Rng): Doc {
+export function makeDoc(format: PromptFormat, rng: Rng): string {
   const family = pickFamily(rng);
   const problem = generate(family, rng);
   const r = rng.next();
@@ -56,5 +49,5 @@ export function makeDoc(format: PromptFormat, rng: Rng): Doc {
     trigger,
     useExemplars: fewShot
   });
-  return { family, mode, fewShot, text: prompt + completion(mode, rng.pick(problem.rationales), problem.answer) };
+  return prompt + completion(mode, rng.pick(problem.rationales), problem.answer);
 }

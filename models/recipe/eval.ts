@@ -17,6 +17,7 @@ import {
   extractAnswer,
   isCorrect,
   parsePromptFormat,
+  promptTail,
   type Mode
 } from '../../src/lib/prompts/index.ts';
 import { readProblemSet } from './problem-set.ts';
@@ -60,12 +61,6 @@ const items: Item[] = values.set
       family: p.family,
       steps: p.steps
     }));
-
-/** The text after the prompt's last "A:", which answer-only prompts end inside. */
-function promptTail(prompt: string): string {
-  const i = prompt.lastIndexOf('A:');
-  return i < 0 ? '' : prompt.slice(i + 2);
-}
 
 async function generateBatch(prompts: string[]): Promise<string[]> {
   const enc = tokenizer(prompts, { padding: true });

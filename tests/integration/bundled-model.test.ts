@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, pipeline, type Tensor } from '@huggingface/transformers';
-import { buildPrompt, extractAnswer, parsePromptFormat } from '../../src/lib/prompts/index.ts';
+import { buildPrompt, extractAnswer, parsePromptFormat, promptTail } from '../../src/lib/prompts/index.ts';
 
 const MODEL = 'think-small-3m';
 const dir = `models/${MODEL}`;
@@ -50,7 +50,7 @@ describe('bundled model in transformers.js (Node)', () => {
         const out = (await model.generate({ ...enc, max_new_tokens: 120, do_sample: false })) as Tensor;
         const ids = (out.tolist() as bigint[][])[0]?.map(Number) ?? [];
         const text = tokenizer.decode(ids.slice((enc.input_ids as Tensor).dims[1]), { skip_special_tokens: true });
-        const answer = extractAnswer(format, text, mode === 'answer-only' ? ' The answer is' : '');
+        const answer = extractAnswer(format, text, promptTail(prompt));
         expect(['yes', 'no'], `${dtype} ${mode}: ${text}`).toContain(answer);
         const reasoning = text.slice(0, text.indexOf('The answer is'));
         if (mode === 'answer-only') expect(text.trim(), `${dtype} ${mode}: ${text}`).toMatch(/^(yes|no)\.$/);

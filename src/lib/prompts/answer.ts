@@ -29,3 +29,9 @@ export function normalizeAnswer(answer: string): string {
 export function isCorrect(predicted: string | null, gold: string): boolean {
   return predicted !== null && predicted === normalizeAnswer(gold);
 }
+
+/** The text after the prompt's last `A:`: what the answer pattern must see in front of the generation. */
+export function promptTail(prompt: string): string {
+  const at = prompt.lastIndexOf('A:');
+  return at === -1 ? '' : prompt.slice(at + 2).trimStart();
+}

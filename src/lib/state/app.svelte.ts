@@ -1,4 +1,5 @@
 import { EngineClient, type WorkerPort } from '../engine/client.svelte.ts';
+import { sanitizeParams } from './params.ts';
 import { bundledModel } from '../engine/model.ts';
 import type { DevicePreference, GenParams, ModelRef } from '../engine/protocol.ts';
 import {
@@ -191,7 +192,7 @@ export class AppState {
     this.#refreshPreviews();
   }
   setParams(patch: Partial<GenParams>): void {
-    this.#params = { ...this.#params, ...patch };
+    this.#params = { ...this.#params, ...sanitizeParams(patch, this.#params) };
   }
   setDevice(d: DevicePreference): void {
     this.#device = d;

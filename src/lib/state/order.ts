@@ -10,9 +10,3 @@ export function runOrder(runIndex: number, rotate: boolean): Mode[] {
   const shift = ((runIndex % n) + n) % n;
   return [...MODES.slice(shift), ...MODES.slice(0, shift)];
 }
-
-/** The text after the prompt's last `A:`: what the answer pattern must see in front of the generation. */
-export function promptTail(prompt: string): string {
-  const at = prompt.lastIndexOf('A:');
-  return at === -1 ? '' : prompt.slice(at + 2).trimStart();
-}

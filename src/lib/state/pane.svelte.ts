@@ -1,7 +1,6 @@
-import { extractAnswer, isCorrect, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { extractAnswer, isCorrect, promptTail, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runStats, type RunStats } from '../stats/index.ts';
 import type { RunResult } from '../engine/client.svelte.ts';
-import { promptTail } from './order.ts';
 
 export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'error';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promptTail, runOrder } from '../../../src/lib/state/order.ts';
+import { runOrder } from '../../../src/lib/state/order.ts';
 import { devicePreferenceFromSearch } from '../../../src/lib/state/url.ts';
 
 describe('runOrder', () => {
@@ -17,14 +17,6 @@ describe('runOrder', () => {
     const firsts = [0, 1, 2].map((i) => runOrder(i, true)[0]);
     expect(new Set(firsts).size).toBe(3);
   });
-});
-
-describe('promptTail', () => {
-  it('is the answer-only lead-in', () => expect(promptTail('Q: x?\nA: The answer is')).toBe('The answer is'));
-  it('uses the last A:', () => expect(promptTail('Q: a\nA: The answer is 1.\n\nQ: b\nA:')).toBe(''));
-  it('keeps the trigger', () =>
-    expect(promptTail("Q: b\nA: Let's think step by step.")).toBe("Let's think step by step."));
-  it('is empty without A:', () => expect(promptTail('hello')).toBe(''));
 });
 
 describe('devicePreferenceFromSearch', () => {
