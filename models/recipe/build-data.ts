@@ -45,7 +45,8 @@ const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng));
 
 function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const counts = new Map<string, number>();
-  for (const d of docs.slice(0, 40000)) for (const w of preTokenize(d)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const d of docs.slice(0, 40000))
+    for (const w of preTokenize(d.prompt + d.completion)) counts.set(w, (counts.get(w) ?? 0) + 1);
   const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
   return { tokJson: tokenizerJson(bpe), tokConfig: tokenizerConfigJson(Number(values.context)) };
 }
@@ -63,22 +64,38 @@ writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokConfig, null
 // Encode with transformers.js itself: the ids the model trains on are the ids the app will feed it.
 const tokenizer = new PreTrainedTokenizer(tokJson, tokConfig);
 const valCount = Math.min(2000, Math.floor(nDocs / 20));
-const parts = { train: [] as number[], val: [] as number[] };
+const parts = { train: { ids: [] as number[], mask: [] as number[] }, val: { ids: [] as number[], mask: [] as number[] } };
 const lengths: number[] = [];
+let learned = 0;
+let total = 0;
 docs.forEach((d, i) => {
-  const ids = tokenizer.encode(d);
+  const ids = tokenizer.encode(d.prompt + d.completion);
   ids.push(EOS_ID);
+  // The loss covers the completion and its end-of-sequence token only. The pre-tokenizer splits at the
+  // prompt/completion boundary, so the prompt's own ids are a prefix; where they are not, learn the whole document.
+  const promptIds = tokenizer.encode(d.prompt);
+  const isPrefix = promptIds.every((id, k) => ids[k] === id);
+  const start = isPrefix ? promptIds.length : 0;
+  const mask = ids.map((_, k) => (k >= start ? 1 : 0));
+  learned += ids.length - start;
+  total += ids.length;
   lengths.push(ids.length);
-  (i < valCount ? parts.val : parts.train).push(...ids);
+  const part = i < valCount ? parts.val : parts.train;
+  part.ids.push(...ids);
+  part.mask.push(...mask);
 });
-for (const [name, ids] of Object.entries(parts))
-  writeFileSync(join(out, `${name}.bin`), Buffer.from(new Uint16Array(ids).buffer));
+for (const [name, part] of Object.entries(parts)) {
+  writeFileSync(join(out, `${name}.bin`), Buffer.from(new Uint16Array(part.ids).buffer));
+  // mask[k] = 1 when token k is a target, i.e. the loss on predicting token k from tokens before it counts.
+  writeFileSync(join(out, `${name}.mask.bin`), Buffer.from(new Uint8Array(part.mask).buffer));
+}
 lengths.sort((a, b) => a - b);
 const stats = {
   docs: nDocs,
   vocab: Object.keys((tokJson as { model: { vocab: Record<string, number> } }).model.vocab).length,
-  trainTokens: parts.train.length,
-  valTokens: parts.val.length,
+  trainTokens: parts.train.ids.length,
+  valTokens: parts.val.ids.length,
+  learnedShare: Number((learned / total).toFixed(3)),
   docTokensP50: lengths[Math.floor(lengths.length / 2)],
   docTokensP99: lengths[Math.floor(lengths.length * 0.99)],
   docTokensMax: lengths[lengths.length - 1]

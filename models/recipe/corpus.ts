@@ -16,6 +16,9 @@ export function perturb(question: string, rng: Rng): string {
   return q;
 }
 
+/** Training-only share of names and words replaced by random strings (see GenerateOptions.randomWords). */
+const RANDOM_WORDS = 0.35;
+
 function exemplarOf(p: Problem, rng: Rng): Exemplar {
   return { question: p.question, rationale: rng.pick(p.rationales), answer: p.answer };
 }
@@ -25,13 +28,21 @@ function pickFamily(rng: Rng): Family {
   return rng.chance(0.5) ? 'arithmetic' : rng.pick(FAMILIES.filter((f) => f !== 'arithmetic'));
 }
 
+export interface Doc {
+  /** Exactly what the app sends in one mode: context only, never a training target. */
+  prompt: string;
+  /** What the student should write after it: the only tokens the loss is computed on. */
+  completion: string;
+}
+
 /** One training document: exactly the prompt a mode sends, then what the student should write. */
-export function makeDoc(format: PromptFormat, rng: Rng): string {
+export function makeDoc(format: PromptFormat, rng: Rng): Doc {
   const family = pickFamily(rng);
-  const problem = generate(family, rng);
+  const problem = generate(family, rng, { randomWords: RANDOM_WORDS });
   const r = rng.next();
-  const mode: Mode = r < 0.45 ? 'zero-shot-cot' : r < 0.72 ? 'few-shot-cot' : 'answer-only';
-  const fewShot = mode === 'few-shot-cot' || (mode === 'answer-only' && rng.chance(0.5));
+  // Only completions are learned, so the long few-shot prompts are mostly context: keep them to a fifth.
+  const mode: Mode = r < 0.55 ? 'zero-shot-cot' : r < 0.75 ? 'few-shot-cot' : 'answer-only';
+  const fewShot = mode === 'few-shot-cot' || (mode === 'answer-only' && rng.chance(0.3));
   let exemplars: Exemplar[] = [];
   if (fewShot) {
     if (rng.chance(0.2)) {
@@ -39,7 +50,7 @@ export function makeDoc(format: PromptFormat, rng: Rng): string {
     } else {
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
-      exemplars = Array.from({ length: k }, () => exemplarOf(generate(same ? family : pickFamily(rng), rng), rng));
+      exemplars = Array.from({ length: k }, () => exemplarOf(generate(same ? family : pickFamily(rng), rng, { randomWords: RANDOM_WORDS }), rng));
     }
   }
   const trigger = rng.chance(0.1) ? rng.pick(TRIGGER_VARIANTS) : format.trigger;
@@ -49,5 +60,5 @@ export function makeDoc(format: PromptFormat, rng: Rng): string {
     trigger,
     useExemplars: fewShot
   });
-  return prompt + completion(mode, rng.pick(problem.rationales), problem.answer);
+  return { prompt, completion: completion(mode, rng.pick(problem.rationales), problem.answer) };
 }

@@ -32,6 +32,8 @@ p.add_argument('--eval-every', type=int, default=250)
 p.add_argument('--budget-minutes', type=float, default=0,
                help='train for this much wall time (the schedule follows time, so CPU contention cannot cut the decay short); 0 = --steps')
 p.add_argument('--threads', type=int, default=2)
+p.add_argument('--init-from', default='',
+               help='start from this checkpoint\'s weights and optimizer state, on a fresh schedule (continued training)')
 args = p.parse_args()
 
 os.makedirs(args.out, exist_ok=True)
@@ -42,6 +44,15 @@ rng = np.random.default_rng(args.seed)
 
 train = np.memmap(os.path.join(args.data, 'train.bin'), dtype=np.uint16, mode='r')
 val = np.memmap(os.path.join(args.data, 'val.bin'), dtype=np.uint16, mode='r')
+
+
+def load_mask(name, data):
+    # 1 where a token is a training target (completions); without a mask file every token is one.
+    path = os.path.join(args.data, name + '.mask.bin')
+    return np.memmap(path, dtype=np.uint8, mode='r') if os.path.exists(path) else np.ones(len(data), dtype=np.uint8)
+
+
+train_mask, val_mask = load_mask('train', train), load_mask('val', val)
 stats = json.load(open(os.path.join(args.data, 'stats.json')))
 BOS = 1
 # Windows start at a document start, so every short document is seen whole from position 0, as at inference.
@@ -61,6 +72,10 @@ opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.1}, {'params': no_d
 
 ckpt_path = os.path.join(args.out, 'ckpt.pt')
 step, elapsed = 0, 0.0
+if args.init_from and not os.path.exists(ckpt_path):
+    ck = torch.load(args.init_from, map_location=device)
+    model.load_state_dict(ck['model'])
+    opt.load_state_dict(ck['opt'])
 if os.path.exists(ckpt_path):
     ck = torch.load(ckpt_path, map_location=device)
     model.load_state_dict(ck['model'])
@@ -69,11 +84,17 @@ if os.path.exists(ckpt_path):
     rng = np.random.default_rng(args.seed + step)
 
 
-def batch(data, starts, n):
+def batch(data, mask, starts, n):
     idx = rng.choice(starts, size=n)
     x = np.stack([np.asarray(data[i:i + args.seq + 1], dtype=np.int64) for i in idx])
+    m = np.stack([np.asarray(mask[i + 1:i + args.seq + 1], dtype=np.float32) for i in idx])
     x = torch.from_numpy(x).to(device)
-    return x[:, :-1], x[:, 1:]
+    return x[:, :-1], x[:, 1:], torch.from_numpy(m).to(device)
+
+
+def masked_loss(logits, y, m):
+    ce = F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y.reshape(-1), reduction='none')
+    return (ce * m.reshape(-1)).sum() / m.sum().clamp(min=1)
 
 
 def autocast():
@@ -99,10 +120,10 @@ def val_loss(n_batches=8):
     eval_rng_state = rng.bit_generator.state
     losses = []
     for _ in range(n_batches):
-        x, y = batch(val, val_starts, args.batch)
+        x, y, m = batch(val, val_mask, val_starts, args.batch)
         with autocast():
             logits, _ = model(x)
-        losses.append(F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y.reshape(-1)).item())
+        losses.append(masked_loss(logits, y, m).item())
     rng.bit_generator.state = eval_rng_state
     model.train()
     return sum(losses) / len(losses)
@@ -116,17 +137,20 @@ def save():
 
 
 log = open(os.path.join(args.out, 'log.jsonl'), 'a')
-print(json.dumps({'params': n_params, 'device': device, 'config': config.to_dict(), 'resume_step': step}), flush=True)
+header = {'params': n_params, 'device': device, 'config': config.to_dict(), 'resume_step': step,
+          'init_from': args.init_from, 'masked_share': round(float(np.mean(train_mask[:1_000_000])), 3)}
+log.write(json.dumps(header) + '\n')
+print(json.dumps(header), flush=True)
 model.train()
 t_last = time.time()
 tokens_since = 0
 while (progress(step) < 1.0) if args.budget_minutes else (step < args.steps):
     for g in opt.param_groups:
         g['lr'] = lr_at(step)
-    x, y = batch(train, train_starts, args.batch)
+    x, y, m = batch(train, train_mask, train_starts, args.batch)
     with autocast():
         logits, _ = model(x)
-    loss = F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y.reshape(-1))
+    loss = masked_loss(logits, y, m)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

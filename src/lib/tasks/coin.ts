@@ -1,5 +1,5 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, inventedWord, isHeldOut } from './lexicon.ts';
+import { PEOPLE, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
 const FLIP = ['flips the coin.', 'flips the coin over.', 'turns the coin over.', 'reverses the coin.', 'flips it.'];
@@ -12,10 +12,19 @@ const KEEP = [
   'decides not to flip the coin.'
 ];
 
-function names(rng: Rng, n: number, heldOut: boolean): string[] {
+function capitalized(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+function names(rng: Rng, n: number, heldOut: boolean, randomWords: number): string[] {
   const out: string[] = [];
   while (out.length < n) {
-    const name = rng.chance(0.25) ? inventedWord(rng) : rng.pick(PEOPLE).name;
+    const name =
+      randomWords > 0 && rng.chance(randomWords)
+        ? capitalized(randomLetters(rng))
+        : rng.chance(0.25)
+          ? inventedWord(rng)
+          : rng.pick(PEOPLE).name;
     if (isHeldOut(name) === heldOut && !out.includes(name)) out.push(name);
   }
   return out;
@@ -27,7 +36,7 @@ export function checkCoinRationale(rationale: string, answer: string): boolean {
 
 export function generateCoin(rng: Rng, options: GenerateOptions = {}): Problem {
   const n = options.steps ?? rng.int(2, 6);
-  const who = names(rng, n, options.heldOut ?? false);
+  const who = names(rng, n, options.heldOut ?? false, options.randomWords ?? 0);
   const flips = who.map(() => rng.chance(0.5));
   const startHeads = rng.chance(0.75);
   const start = startHeads ? 'heads' : 'tails';

@@ -1,9 +1,14 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, SURNAME_LIST, WORDS, inventedWord, isHeldOut } from './lexicon.ts';
+import { PEOPLE, SURNAME_LIST, WORDS, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
-function word(rng: Rng, heldOut: boolean): string {
+function word(rng: Rng, heldOut: boolean, randomWords: number): string {
   for (;;) {
+    if (randomWords > 0 && rng.chance(randomWords)) {
+      const w = randomLetters(rng);
+      if (isHeldOut(w) === heldOut) return w;
+      continue;
+    }
     const r = rng.next();
     const w =
       r < 0.35
@@ -28,13 +33,14 @@ export function checkLettersRationale(rationale: string, words: string[], answer
 export function generateLetters(rng: Rng, options: GenerateOptions = {}): Problem {
   const n = options.steps ?? rng.int(2, 5);
   const heldOut = options.heldOut ?? false;
+  const randomWords = options.randomWords ?? 0;
   const words: string[] = [];
   // Kojima et al.'s set uses full names; mix those with single names and plain words.
   const fullNames = rng.chance(0.2);
   while (words.length < n) {
-    const w = word(rng, heldOut);
+    const w = word(rng, heldOut, randomWords);
     if (!words.includes(w)) words.push(w);
-    if (fullNames && words.length < n) words.push(word(rng, heldOut));
+    if (fullNames && words.length < n) words.push(word(rng, heldOut, randomWords));
   }
   const phrase = words.slice(0, n).join(' ');
   const used = words.slice(0, n);

@@ -226,3 +226,13 @@ export function inventedWord(rng: { int(lo: number, hi: number): number; pick<T>
   word += rng.pick(CODAS);
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Any letters at all, unpronounceable included: only copying, never recall, gets these right. */
+export function randomLetters(rng: { int(lo: number, hi: number): number; chance(p: number): boolean }): string {
+  const length = rng.int(2, 10);
+  let word = '';
+  for (let i = 0; i < length; i++) word += ALPHABET.charAt(rng.int(0, ALPHABET.length - 1));
+  return rng.chance(0.5) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}

@@ -17,6 +17,11 @@ export interface GenerateOptions {
   heldOut?: boolean;
   /** Force the number of steps, where the family allows it. */
   steps?: number;
+  /**
+   * Training only: the share of names and words replaced by random letter strings. A student that has only seen
+   * a fixed list learns to recall words instead of copying them, and then misspells names it has never seen.
+   */
+  randomWords?: number;
 }
 
 export function answerSentence(answer: string): string {
