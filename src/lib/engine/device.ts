@@ -21,9 +21,9 @@ export function chooseDtype(device: Device, available: readonly Dtype[]): Dtype 
   return order.find((d) => available.includes(d)) ?? null;
 }
 
-/** ORT threads need SharedArrayBuffer, which only a cross-origin isolated page has. */
-export function chooseThreads(crossOriginIsolated: boolean): number {
-  return crossOriginIsolated ? 2 : 1;
+/** ORT threads need SharedArrayBuffer, which only a cross-origin isolated page has; `max` can only lower the count. */
+export function chooseThreads(crossOriginIsolated: boolean, max = 2): number {
+  return Math.max(1, Math.min(crossOriginIsolated ? 2 : 1, Math.floor(max)));
 }
 
 /** The file name transformers.js looks for under `onnx/` for each dtype. */

@@ -54,7 +54,8 @@ export interface LoadProgress {
 }
 
 export type Request =
-  | { type: 'load'; model: ModelRef; device: DevicePreference }
+  /** `threads` caps ORT's WASM threads (benchmarks compare 1 and 2); the default is as many as the page allows. */
+  | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
   | { type: 'generate'; runId: string; mode: Mode; prompt: string; params: GenParams }
   | { type: 'interrupt'; runId: string }
   /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */

@@ -2,8 +2,6 @@ import {
   AutoModelForCausalLM,
   AutoTokenizer,
   InterruptableStoppingCriteria,
-  StoppingCriteria,
-  TextStreamer,
   env,
   type PreTrainedModel,
   type PreTrainedTokenizer,
@@ -12,9 +10,9 @@ import {
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
-import { BackendError, BusyError, GenerationError, ModelLoadError, NotReadyError } from './errors.ts';
+import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
+import { generateText, type Loaded } from './generate.ts';
 import { modelFileUrl } from './model.ts';
-import { cutAtStop, firstStop } from './stop.ts';
 import {
   assertNever,
   type DevicePreference,
@@ -23,16 +21,10 @@ import {
   type LoadProgress,
   type LoadTimings,
   type ModelRef,
-  type Reply,
-  type RunTimings
+  type Reply
 } from './protocol.ts';
 
 type Send = (reply: Reply) => void;
-
-interface Loaded {
-  tokenizer: PreTrainedTokenizer;
-  model: PreTrainedModel;
-}
 
 interface Running {
   runId: string;
@@ -49,68 +41,6 @@ function yieldToEventLoop(): Promise<void> {
     yieldChannel.port1.onmessage = () => resolve();
     yieldChannel.port2.postMessage(null);
   });
-}
-
-/**
- * Calls `onToken` once per generated token with the text that token added (possibly ''). TextStreamer
- * only flushes whole words, which would hide the real time to first token; we keep its type, not its buffering.
- */
-class TokenStreamer extends TextStreamer {
-  #ids: bigint[] = [];
-  #emitted = '';
-  #decoded = '';
-  #sawPrompt = false;
-  readonly #tokenizer: PreTrainedTokenizer;
-  readonly #onToken: (text: string) => void;
-
-  constructor(tokenizer: PreTrainedTokenizer, onToken: (text: string) => void) {
-    super(tokenizer, { skip_prompt: true, callback_function: () => {} });
-    this.#tokenizer = tokenizer;
-    this.#onToken = onToken;
-  }
-
-  override put(value: bigint[][]): void {
-    if (!this.#sawPrompt) {
-      this.#sawPrompt = true;
-      return;
-    }
-    for (const id of value[0] ?? []) {
-      this.#ids.push(id);
-      const text = this.#tokenizer.decode(this.#ids, { skip_special_tokens: true });
-      this.#decoded = text;
-      // A byte-level token can end mid-character; wait for the rest rather than show U+FFFD.
-      if (text.endsWith('\uFFFD') || !text.startsWith(this.#emitted)) {
-        this.#onToken('');
-        continue;
-      }
-      const delta = text.slice(this.#emitted.length);
-      this.#emitted = text;
-      this.#onToken(delta);
-    }
-  }
-
-  override end(): void {}
-
-  get text(): string {
-    return this.#decoded;
-  }
-}
-
-/** Ends generation once the streamed text contains a stop sequence. */
-class StopSequenceCriteria extends StoppingCriteria {
-  readonly #text: () => string;
-  readonly #stops: readonly string[];
-
-  constructor(text: () => string, stops: readonly string[]) {
-    super();
-    this.#text = text;
-    this.#stops = stops;
-  }
-
-  override _call(inputIds: number[][]): boolean[] {
-    const hit = this.#stops.length > 0 && firstStop(this.#text(), this.#stops) !== -1;
-    return inputIds.map(() => hit);
-  }
 }
 
 async function fetchWithProgress(
@@ -167,7 +97,7 @@ export class Runtime {
     this.#send = send;
   }
 
-  async load(model: ModelRef, preference: DevicePreference): Promise<void> {
+  async load(model: ModelRef, preference: DevicePreference, maxThreads?: number): Promise<void> {
     const t0 = performance.now();
     const progress = (info: LoadProgress): void => this.#send({ type: 'progress', info });
 
@@ -178,7 +108,7 @@ export class Runtime {
       throw new BackendError('WebGPU was requested but this browser offers no adapter');
     const dtype = chooseDtype(device, await availableDtypes(model));
     if (dtype === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
-    const threads = chooseThreads(self.crossOriginIsolated);
+    const threads = chooseThreads(self.crossOriginIsolated, maxThreads);
 
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
@@ -260,57 +190,17 @@ export class Runtime {
   }
 
   async generate(runId: string, prompt: string, params: GenParams): Promise<void> {
-    const startedAt = performance.now();
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     if (this.#running !== null) throw new BusyError(`run ${this.#running.runId} is still generating`);
     const criteria = new InterruptableStoppingCriteria();
     this.#running = { runId, criteria };
     try {
-      const inputs = loaded.tokenizer(prompt);
-      const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
-      this.#send({ type: 'prompt', runId, promptTokens, at: performance.now() });
-      let firstTokenAt: number | null = null;
-      let lastTokenAt: number | null = null;
-      let generatedTokens = 0;
-      const streamer = new TokenStreamer(loaded.tokenizer, (text) => {
-        const at = performance.now();
-        firstTokenAt ??= at;
-        lastTokenAt = at;
-        generatedTokens += 1;
-        this.#send({ type: 'token', runId, text, at });
+      const { text, timings, stopped } = await generateText(loaded, prompt, params, criteria, {
+        onPrompt: (promptTokens, at) => this.#send({ type: 'prompt', runId, promptTokens, at }),
+        onToken: (text, at) => this.#send({ type: 'token', runId, text, at })
       });
-      const stops = new StopSequenceCriteria(() => streamer.text, params.stopSequences);
-      const sampling =
-        params.temperature > 0
-          ? { do_sample: true, temperature: params.temperature, top_k: params.topK, top_p: params.topP }
-          : { do_sample: false };
-      try {
-        await loaded.model.generate({
-          ...inputs,
-          ...sampling,
-          max_new_tokens: params.maxNewTokens,
-          streamer,
-          stopping_criteria: [criteria, stops]
-        });
-      } catch (err) {
-        throw new GenerationError(messageOf(err));
-      }
-      const timings: RunTimings = {
-        startedAt,
-        firstTokenAt,
-        lastTokenAt,
-        endedAt: performance.now(),
-        promptTokens,
-        generatedTokens
-      };
-      this.#send({
-        type: 'done',
-        runId,
-        text: cutAtStop(streamer.text, params.stopSequences),
-        timings,
-        stopped: criteria.interrupted
-      });
+      this.#send({ type: 'done', runId, text, timings, stopped });
     } finally {
       this.#running = null;
     }

@@ -29,6 +29,11 @@ describe('chooseDtype', () => {
 describe('chooseThreads', () => {
   it('two threads when cross-origin isolated', () => expect(chooseThreads(true)).toBe(2));
   it('one thread otherwise', () => expect(chooseThreads(false)).toBe(1));
+  it('a cap lowers the count', () => expect(chooseThreads(true, 1)).toBe(1));
+  it('a cap never raises it or goes below one', () => {
+    expect(chooseThreads(false, 4)).toBe(1);
+    expect(chooseThreads(true, 0)).toBe(1);
+  });
 });
 
 describe('dtypeFile', () => {
