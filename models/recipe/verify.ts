@@ -1,6 +1,6 @@
 /**
- * Checks every ONNX file of an exported model against PyTorch's reference with a bare onnxruntime-node loop
- * (the same KV-cache feeding transformers.js does), and reports decode speed.
+ * Checks every ONNX file of an exported model against PyTorch's reference with a bare onnxruntime loop
+ * (bench/bare-loop.ts: the same KV-cache feeding transformers.js does), and reports decode speed.
  * Usage: tsx models/recipe/verify.ts MODEL_DIR [--runtime node|web]
  * `web` runs onnxruntime-web's WASM kernels (the browser's CPU path) inside Node, single-threaded.
  */
@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
+import { bareGreedy, kvLayout } from '../../bench/bare-loop.ts';
 
 interface Reference {
   prompt: string;
@@ -19,6 +20,7 @@ interface HfConfig {
   num_hidden_layers: number;
   num_key_value_heads: number;
   head_dim: number;
+  eos_token_id: number;
 }
 
 const dir = process.argv[2] ?? 'models/think-small-3m';
@@ -29,58 +31,15 @@ ortWeb.env.wasm.numThreads = 1;
 const refs = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8')) as Reference[];
 const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as HfConfig;
 
-function argmax(data: Float32Array, offset: number, n: number): number {
-  let best = 0;
-  for (let i = 1; i < n; i++) if ((data[offset + i] ?? -Infinity) > (data[offset + best] ?? -Infinity)) best = i;
-  return best;
-}
-
-async function greedy(session: ortNode.InferenceSession, ids: number[], maxNew: number, eos = 2) {
-  const L = config.num_hidden_layers;
-  const shape = (len: number) => [1, config.num_key_value_heads, len, config.head_dim];
-  let feeds: Record<string, ortNode.Tensor> = {};
-  for (let i = 0; i < L; i++) {
-    feeds[`past_key_values.${i}.key`] = new ort.Tensor('float32', new Float32Array(0), shape(0));
-    feeds[`past_key_values.${i}.value`] = new ort.Tensor('float32', new Float32Array(0), shape(0));
-  }
-  const out: number[] = [];
-  let input = ids;
-  let pos = 0;
-  let firstLogits: Float32Array | null = null;
-  let decodeMs = 0;
-  for (let step = 0; step < maxNew; step++) {
-    const t0 = performance.now();
-    const n = input.length;
-    feeds.input_ids = new ort.Tensor('int64', BigInt64Array.from(input.map(BigInt)), [1, n]);
-    feeds.attention_mask = new ort.Tensor('int64', new BigInt64Array(pos + n).fill(1n), [1, pos + n]);
-    feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(input.map((_, i) => BigInt(pos + i))), [1, n]);
-    const res = await session.run(feeds);
-    const logits = res.logits;
-    if (logits === undefined) throw new Error('no logits output');
-    const vocab = logits.dims[2] ?? 0;
-    const data = logits.data as Float32Array;
-    if (firstLogits === null) firstLogits = data.slice((n - 1) * vocab, n * vocab);
-    const next = argmax(data, (n - 1) * vocab, vocab);
-    out.push(next);
-    const next_feeds: Record<string, ortNode.Tensor> = {};
-    for (let i = 0; i < L; i++) {
-      for (const kind of ['key', 'value']) {
-        const present = res[`present.${i}.${kind}`];
-        if (present === undefined) throw new Error(`no present.${i}.${kind}`);
-        next_feeds[`past_key_values.${i}.${kind}`] = present;
-      }
-    }
-    feeds = next_feeds;
-    pos += n;
-    input = [next];
-    if (step > 0) decodeMs += performance.now() - t0;
-    if (next === eos) break;
-  }
-  return {
-    out,
-    firstLogits: firstLogits ?? new Float32Array(0),
-    decodeTokensPerSec: ((out.length - 1) / decodeMs) * 1000
-  };
+/** The bare loop the benchmark measures the app against (bench/bare-loop.ts), with its decode rate. */
+async function greedy(session: ortNode.InferenceSession, ids: number[], maxNew: number) {
+  const r = await bareGreedy(session, ort, kvLayout(config), ids, {
+    maxNewTokens: maxNew,
+    eosTokenId: config.eos_token_id
+  });
+  const first = r.tokenAt[0] ?? 0;
+  const last = r.tokenAt.at(-1) ?? first;
+  return { out: r.ids, firstLogits: r.firstLogits, decodeTokensPerSec: ((r.ids.length - 1) / (last - first)) * 1000 };
 }
 
 const files = readdirSync(join(dir, 'onnx')).filter((f) => f.endsWith('.onnx'));

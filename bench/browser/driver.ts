@@ -1,0 +1,69 @@
+/** Chromium targets: the benchmark page (bench/web) in headless Chromium, both engines in workers of one page. */
+import type { Browser, Page } from '@playwright/test';
+import type { Device } from '../../src/lib/engine/protocol.ts';
+import type { LoadSample, Target, TargetSession } from '../plan.ts';
+import { ENGINES, type Engine } from '../web/api.ts';
+
+export interface BrowserTargetOptions {
+  id: string;
+  label: string;
+  device: Device;
+  threads: number;
+  baseUrl: string;
+}
+
+async function openBench(browser: Browser, baseUrl: string): Promise<Page> {
+  // A fresh context has an empty HTTP cache: the first load in it is a first visit.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/bench/web/`);
+  return page;
+}
+
+export function browserTarget(browser: Browser, o: BrowserTargetOptions): Target<Engine> {
+  const load = (page: Page, engine: Engine, dtype: string): Promise<number> =>
+    page
+      .evaluate(
+        ([engine, dtype, device, threads]) =>
+          window.thinkSmallBench.load(engine, { dtype: dtype as 'q8', device, threads }),
+        [engine, dtype, o.device, o.threads] as const
+      )
+      .then((r) => {
+        if (o.device === 'wasm' && r.threads !== o.threads)
+          throw new Error(`${engine} runs ${r.threads} threads, not ${o.threads}: is the page cross-origin isolated?`);
+        return r.loadMs;
+      });
+  return {
+    id: o.id,
+    label: o.label,
+    engines: ENGINES,
+    threads: o.device === 'wasm' ? o.threads : null,
+    memoryNote:
+      'the worker’s JS heap and WASM memory after the runs (measureUserAgentSpecificMemory); WASM memory never shrinks, so this is its peak',
+    async measureLoad(engine, dtype): Promise<LoadSample> {
+      const page = await openBench(browser, o.baseUrl);
+      try {
+        const coldMs = await load(page, engine, dtype);
+        // A second visit: HTTP cache warm, a fresh worker and a fresh session.
+        await page.reload();
+        const warmMs = await load(page, engine, dtype);
+        return { coldMs, warmMs };
+      } finally {
+        await page.context().close();
+      }
+    },
+    async open(dtype): Promise<TargetSession<Engine>> {
+      const page = await openBench(browser, o.baseUrl);
+      for (const engine of ENGINES) await load(page, engine, dtype);
+      return {
+        generate: (engine, options) =>
+          page.evaluate(([engine, options]) => window.thinkSmallBench.generate(engine, options), [
+            engine,
+            options
+          ] as const),
+        memory: () => page.evaluate(() => window.thinkSmallBench.memory()),
+        close: () => page.context().close()
+      };
+    }
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Main-thread responsiveness of the real app page during a three-mode run: long tasks (over 50 ms,
+ * as the Long Tasks API defines them) from the click on Run to the last pane finishing.
+ */
+import type { Browser } from '@playwright/test';
+import { MODES } from '../../src/lib/prompts/modes.ts';
+
+export interface PaneFigures {
+  mode: string;
+  generatedTokens: number;
+  decodeTokensPerSec: number | null;
+}
+
+export interface ThreeModeRun {
+  /** The first run after load, then the repetitions. */
+  rep: number;
+  wallMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  panes: PaneFigures[];
+}
+
+interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __benchLongTasks: LongTask[];
+  }
+}
+
+export async function measureResponsiveness(browser: Browser, baseUrl: string, runs: number): Promise<ThreeModeRun[]> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      window.__benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.__benchLongTasks.push({ startTime: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${baseUrl}/?device=wasm`);
+    await page.getByTestId('backend-device').waitFor({ timeout: 180_000 });
+    const out: ThreeModeRun[] = [];
+    for (let rep = 0; rep < runs; rep++) {
+      await page.getByTestId('run').waitFor({ state: 'visible' });
+      const from = await page.evaluate(() => performance.now());
+      await page.getByTestId('run').click();
+      // The last pane leaves `done` when the new run starts; only then can `done` mean this run.
+      await page
+        .getByTestId('pane-answer-only')
+        .and(page.locator(':not([data-status="done"])'))
+        .waitFor({ timeout: 30_000 });
+      for (const mode of MODES)
+        await page.getByTestId(`pane-${mode}`).and(page.locator('[data-status="done"]')).waitFor({ timeout: 300_000 });
+      const to = await page.evaluate(() => performance.now());
+      const tasks = await page.evaluate(
+        ([from, to]) => window.__benchLongTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to),
+        [from, to] as const
+      );
+      const panes: PaneFigures[] = [];
+      for (const mode of MODES) {
+        const pane = page.getByTestId(`pane-${mode}`);
+        const value = async (stat: string): Promise<string | null> => pane.getByTestId(stat).getAttribute('data-value');
+        const decode = await value('stat-decode');
+        panes.push({
+          mode,
+          generatedTokens: Number(await value('stat-generated-tokens')),
+          decodeTokensPerSec: decode === null || decode === '' ? null : Number(decode)
+        });
+      }
+      out.push({
+        rep,
+        wallMs: to - from,
+        longTasks: tasks.length,
+        longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+        panes
+      });
+    }
+    return out;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: the app against a bare onnxruntime loop over the same ONNX files, in Node and in
+ * headless Chromium (WASM on 1 and 2 threads, cross-origin isolated; WebGPU on SwiftShader, i.e. in
+ * software), plus main-thread long tasks during a three-mode run of the real app page.
+ *
+ *   npm run bench                   the full run, prints Markdown
+ *   npm run bench -- --quick        a few seconds per target: keeps the script working in CI
+ *   npm run bench -- --only=node,wasm-1t,wasm-2t,webgpu,ui --dtypes=q8 --reps=5
+ *   npm run bench -- --write        also replaces the generated part of BENCHMARKS.md
+ *
+ * Figures are printed, never asserted: the exit code only says whether the benchmark ran.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { measureResponsiveness, type ThreeModeRun } from './browser/responsiveness.ts';
+import { browserTarget } from './browser/driver.ts';
+import { nodeTarget } from './node/driver.ts';
+import type { NodeEngine } from './node/protocol.ts';
+import { DTYPES } from '../src/lib/engine/protocol.ts';
+import { runTarget, type Cell, type Protocol } from './plan.ts';
+import { benchPrompts, loadTokenizer } from './prompts.ts';
+import { ratioTable, responsivenessTable, targetTable, threadTable } from './report.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MODELS = join(ROOT, 'models');
+const MODEL_ID = 'think-small-3m';
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const BASE_URL = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SECTIONS = ['node', 'wasm-1t', 'wasm-2t', 'webgpu', 'ui'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const write = args.includes('--write');
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = new Set<Section>(
+  onlyArg === undefined ? SECTIONS : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
+);
+const dtypesArg = args.find((a) => a.startsWith('--dtypes='))?.slice('--dtypes='.length);
+const dtypes = DTYPES.filter((d) => dtypesArg === undefined || dtypesArg.split(',').includes(d));
+const repsArg = args.find((a) => a.startsWith('--reps='))?.slice('--reps='.length);
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0)} s] ${line}\n`);
+};
+const t0 = performance.now();
+
+/** The full protocol; WebGPU on SwiftShader is far slower (seconds per token), so it gets a short prompt only. */
+const reps = repsArg === undefined ? 5 : Math.max(1, Number(repsArg));
+
+function protocols(): { cpu: Omit<Protocol, 'prompts'>; webgpu: Omit<Protocol, 'prompts'> } {
+  if (quick) {
+    const p = { dtypes: ['q8'] as const, maxNewTokens: 8, eosTokenId: 2, loadReps: 0, reps: 1 };
+    return { cpu: p, webgpu: p };
+  }
+  return {
+    cpu: { dtypes, maxNewTokens: 64, eosTokenId: 2, loadReps: 3, reps },
+    webgpu: { dtypes, maxNewTokens: 8, eosTokenId: 2, loadReps: 1, reps }
+  };
+}
+
+function versionOf(pkg: string): string {
+  const json = JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  return json.version;
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function build(): void {
+  log('building the app and the benchmark page into .bench/dist');
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+async function main(): Promise<void> {
+  const loadStart = loadavg();
+  const tokenizer = await loadTokenizer(MODELS, MODEL_ID);
+  const lengths = quick ? [32] : [32, 256];
+  const prompts = benchPrompts(tokenizer, join(MODELS, MODEL_ID), lengths);
+  const { cpu, webgpu } = protocols();
+  const decode = (r: { text: string | null; ids: number[] | null }): string =>
+    r.text ?? tokenizer.decode(r.ids ?? [], { skip_special_tokens: true });
+  const cells: Cell[] = [];
+
+  if (only.has('node')) {
+    const engines: NodeEngine[] = quick ? ['app', 'bare'] : ['app', 'bare', 'bare-web'];
+    cells.push(...(await runTarget(nodeTarget(engines, MODELS, MODEL_ID), { ...cpu, prompts }, decode, log)));
+  }
+
+  let ui: ThreeModeRun[] = [];
+  let chromiumVersion = '—';
+  const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui'] as const).filter((s) => only.has(s));
+  if (browserSections.length > 0) {
+    build();
+    const server = spawn(
+      'npx',
+      ['vite', 'preview', '--config', 'bench/vite.config.ts', '--port', String(PORT), '--strictPort'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+        detached: true
+      }
+    );
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // SwiftShader: WebGPU in software, on the CPU.
+        '--enable-unsafe-webgpu',
+        // measureUserAgentSpecificMemory answers at once instead of at the next GC.
+        '--enable-blink-features=ForceEagerMeasureMemory'
+      ]
+    });
+    chromiumVersion = browser.version();
+    try {
+      await waitForServer(`${BASE_URL}/bench/web/`, 30_000);
+      for (const threads of [1, 2] as const) {
+        if (!only.has(threads === 1 ? 'wasm-1t' : 'wasm-2t')) continue;
+        const target = browserTarget(browser, {
+          id: `wasm-${threads}t`,
+          label: `Chromium WASM, ${threads} thread${threads === 1 ? '' : 's'}`,
+          device: 'wasm',
+          threads,
+          baseUrl: BASE_URL
+        });
+        cells.push(...(await runTarget(target, { ...cpu, prompts }, decode, log)));
+      }
+      if (only.has('webgpu')) {
+        const target = browserTarget(browser, {
+          id: 'webgpu-sw',
+          label: 'Chromium WebGPU (SwiftShader, software)',
+          device: 'webgpu',
+          threads: 1,
+          baseUrl: BASE_URL
+        });
+        const short = prompts.slice(0, 1);
+        cells.push(...(await runTarget(target, { ...webgpu, prompts: short }, decode, log)));
+      }
+      if (only.has('ui')) {
+        log('three-mode runs on the app page');
+        ui = await measureResponsiveness(browser, BASE_URL, quick ? 1 : 4);
+      }
+    } finally {
+      await browser.close();
+      if (server.pid !== undefined) process.kill(-server.pid);
+    }
+  }
+
+  const report = render(cells, lengths, ui, {
+    chromiumVersion,
+    loadStart,
+    loadEnd: loadavg(),
+    minutes: (performance.now() - t0) / 60_000
+  });
+  process.stdout.write(report);
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify({ cells, ui }, null, 1));
+  if (write) {
+    const file = join(ROOT, 'BENCHMARKS.md');
+    const doc = readFileSync(file, 'utf8');
+    const [begin, end] = ['<!-- bench:begin -->', '<!-- bench:end -->'];
+    const a = doc.indexOf(begin);
+    const b = doc.indexOf(end);
+    if (a === -1 || b === -1) throw new Error(`BENCHMARKS.md lacks the ${begin} … ${end} markers`);
+    writeFileSync(file, `${doc.slice(0, a + begin.length)}\n${report}${doc.slice(b)}`);
+    log('BENCHMARKS.md updated');
+  }
+}
+
+interface RunInfo {
+  chromiumVersion: string;
+  loadStart: number[];
+  loadEnd: number[];
+  minutes: number;
+}
+
+function render(cells: Cell[], lengths: readonly number[], ui: readonly ThreeModeRun[], info: RunInfo): string {
+  const cpu = cpus();
+  const out: string[] = [];
+  out.push(
+    `Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${info.minutes.toFixed(1)} min.`,
+    ''
+  );
+  out.push(
+    `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}`,
+    `- Load average (1/5/15 min) at start ${info.loadStart.map((l) => l.toFixed(1)).join(' / ')}, at end ${info.loadEnd.map((l) => l.toFixed(1)).join(' / ')}`,
+    `- Node ${process.versions.node}, Chromium ${info.chromiumVersion}, @huggingface/transformers ${versionOf('@huggingface/transformers')}, onnxruntime-web ${versionOf('onnxruntime-web')}, onnxruntime-node ${versionOf('onnxruntime-node')}`,
+    ''
+  );
+  const targets = [...new Map(cells.map((c) => [c.target, c])).values()];
+  for (const t of targets) {
+    const mine = cells.filter((c) => c.target === t.target);
+    const runLengths = [...new Set(mine.flatMap((c) => c.runs.map((r) => r.promptTokens)))];
+    out.push(`### ${t.targetLabel}`, '', targetTable(mine, runLengths), '', `Peak memory: ${t.memoryNote}.`, '');
+  }
+  if (cells.some((c) => c.engine === 'bare')) out.push('### App ÷ bare', '', ratioTable(cells, lengths), '');
+  if (cells.some((c) => c.target === 'wasm-1t') && cells.some((c) => c.target === 'wasm-2t'))
+    for (const n of lengths)
+      out.push(
+        `### Chromium WASM: 2 threads ÷ 1 thread, prompt ${n}`,
+        '',
+        threadTable(cells, 'wasm-1t', 'wasm-2t', n),
+        ''
+      );
+  if (ui.length > 0)
+    out.push('### Main thread during a three-mode run (app page, WASM)', '', responsivenessTable(ui), '');
+  return `${out.join('\n')}\n`;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

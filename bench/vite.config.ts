@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { mergeConfig } from 'vite';
+import app from '../vite.config.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+/**
+ * The app's own production build plus the benchmark page, into `.bench/dist`: the benchmark drives the
+ * same bundled worker, ORT files and model copies the app ships, and `dist/` is left alone.
+ */
+export default mergeConfig(app, {
+  root,
+  build: {
+    outDir: resolve(root, '.bench/dist'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: { app: resolve(root, 'index.html'), bench: resolve(root, 'bench/web/index.html') }
+    }
+  },
+  preview: { port: 4180 }
+});

@@ -1,0 +1,50 @@
+/** What the benchmark page offers the Playwright driver, shared by both sides. */
+import type { Device, Dtype } from '../../src/lib/engine/protocol.ts';
+
+export const ENGINES = ['app', 'bare'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+export interface LoadOptions {
+  dtype: Dtype;
+  device: Device;
+  threads: number;
+}
+
+export interface LoadResult {
+  /** Page clock, from creating the worker to its ready reply (warm-up generation included). */
+  loadMs: number;
+  threads: number;
+}
+
+export interface GenerateOptions {
+  prompt: string;
+  /** The prompt's ids, for the bare loop (the app tokenizes `prompt` itself). */
+  ids: number[];
+  maxNewTokens: number;
+  eosTokenId: number;
+}
+
+/** Worker-clock milliseconds. */
+export interface RunResult {
+  startedAt: number;
+  tokenAt: number[];
+  endedAt: number;
+  promptTokens: number;
+  /** The app's text, or the bare loop's ids; the driver checks both decoded the same tokens. */
+  text: string | null;
+  ids: number[] | null;
+}
+
+export interface BenchApi {
+  load(engine: Engine, options: LoadOptions): Promise<LoadResult>;
+  generate(engine: Engine, options: GenerateOptions): Promise<RunResult>;
+  unload(engine: Engine): void;
+  /** Bytes per worker (JS heap and WASM memory), from `performance.measureUserAgentSpecificMemory`. */
+  memory(): Promise<Record<Engine, number | null>>;
+}
+
+declare global {
+  interface Window {
+    thinkSmallBench: BenchApi;
+  }
+}
