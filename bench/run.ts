@@ -5,7 +5,7 @@
  *
  *   npm run bench                   the full run, prints Markdown
  *   npm run bench -- --quick        a few seconds per target: keeps the script working in CI
- *   npm run bench -- --only=node,wasm-1t,wasm-2t,webgpu,ui --dtypes=q8 --reps=5
+ *   npm run bench -- --only=node,wasm-1t,wasm-2t,webgpu,ui --dtypes=q8 --reps=5 --load-reps=3
  *   npm run bench -- --write        also replaces the generated part of BENCHMARKS.md
  *
  * Figures are printed, never asserted: the exit code only says whether the benchmark ran.
@@ -42,7 +42,10 @@ const only = new Set<Section>(
 );
 const dtypesArg = args.find((a) => a.startsWith('--dtypes='))?.slice('--dtypes='.length);
 const dtypes = DTYPES.filter((d) => dtypesArg === undefined || dtypesArg.split(',').includes(d));
-const repsArg = args.find((a) => a.startsWith('--reps='))?.slice('--reps='.length);
+const numberArg = (name: string, fallback: number): number => {
+  const v = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return v === undefined ? fallback : Math.max(0, Math.round(Number(v)));
+};
 
 const log = (line: string): void => {
   process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0)} s] ${line}\n`);
@@ -50,7 +53,8 @@ const log = (line: string): void => {
 const t0 = performance.now();
 
 /** The full protocol; WebGPU on SwiftShader is far slower (seconds per token), so it gets a short prompt only. */
-const reps = repsArg === undefined ? 5 : Math.max(1, Number(repsArg));
+const reps = Math.max(1, numberArg('reps', 5));
+const loadReps = numberArg('load-reps', 3);
 
 function protocols(): { cpu: Omit<Protocol, 'prompts'>; webgpu: Omit<Protocol, 'prompts'> } {
   if (quick) {
@@ -58,8 +62,8 @@ function protocols(): { cpu: Omit<Protocol, 'prompts'>; webgpu: Omit<Protocol, '
     return { cpu: p, webgpu: p };
   }
   return {
-    cpu: { dtypes, maxNewTokens: 64, eosTokenId: 2, loadReps: 3, reps },
-    webgpu: { dtypes, maxNewTokens: 8, eosTokenId: 2, loadReps: 1, reps }
+    cpu: { dtypes, maxNewTokens: 64, eosTokenId: 2, loadReps, reps },
+    webgpu: { dtypes, maxNewTokens: 8, eosTokenId: 2, loadReps: Math.min(loadReps, 1), reps }
   };
 }
 
