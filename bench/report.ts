@@ -21,6 +21,7 @@ const ratio = (v: number): string => v.toFixed(2);
 const ttft: Pick = (r) => r.metrics.ttftMs;
 const prefill: Pick = (r) => r.metrics.prefillTokensPerSec;
 const decode: Pick = (r) => r.metrics.decodeTokensPerSec;
+const cpuPerToken: Pick = (r) => r.metrics.cpuMsPerToken;
 
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -56,6 +57,7 @@ export function targetTable(cells: readonly Cell[], lengths: readonly number[]):
     ...lengths.map((n) => `decode ${n} (tok/s)`),
     `1st-run decode ${short} (tok/s)`,
     'inter-token p50 / p90 (ms)',
+    `CPU per token ${lengths.join(' / ')} (ms)`,
     'peak memory'
   ];
   const rows = cells.map((c) => {
@@ -74,19 +76,24 @@ export function targetTable(cells: readonly Cell[], lengths: readonly number[]):
       ...lengths.map((n) => spread(summarize(measured(c, n).map(decode)), rate)),
       first?.metrics.decodeTokensPerSec == null ? '—' : rate(first.metrics.decodeTokensPerSec),
       p50 === null || p90 === null ? '—' : `${p50.toFixed(2)} / ${p90.toFixed(2)}`,
+      lengths.map((n) => summarize(measured(c, n).map(cpuPerToken))?.median.toFixed(2) ?? '—').join(' / '),
       c.memoryBytes === null ? '—' : formatBytes(c.memoryBytes)
     ];
   });
   return table(head, rows);
 }
 
-/** App ÷ bare, from runs taken back to back: the framework's overhead (decode below 1, TTFT above 1 is overhead). */
+/**
+ * App ÷ bare, from runs taken back to back: the framework's overhead (decode below 1, TTFT and CPU
+ * above 1 is overhead). CPU time is the steadier of the two on a busy machine.
+ */
 export function ratioTable(cells: readonly Cell[], lengths: readonly number[]): string {
   const head = [
     'target',
     'dtype',
     ...lengths.map((n) => `decode ${n}: app ÷ bare`),
     ...lengths.map((n) => `TTFT ${n}: app ÷ bare`),
+    ...lengths.map((n) => `CPU ${n}: app ÷ bare`),
     'same tokens'
   ];
   const rows: string[][] = [];
@@ -101,6 +108,7 @@ export function ratioTable(cells: readonly Cell[], lengths: readonly number[]): 
       app.dtype,
       ...lengths.map((n) => pair(n, decode)),
       ...lengths.map((n) => pair(n, ttft)),
+      ...lengths.map((n) => pair(n, cpuPerToken)),
       same ? 'yes' : '**no**'
     ]);
   }

@@ -13,6 +13,8 @@ export interface RunMetrics {
   decodeTokensPerSec: number | null;
   /** Gaps between consecutive tokens. */
   interTokenMs: number[];
+  /** CPU time of the whole run (prefill included) over the tokens it generated. */
+  cpuMsPerToken: number | null;
 }
 
 export function runMetrics(r: RunResult): RunMetrics {
@@ -26,7 +28,8 @@ export function runMetrics(r: RunResult): RunMetrics {
     prefillTokensPerSec: ttftMs === null ? null : ratePerSec(r.promptTokens, ttftMs),
     decodeTokensPerSec:
       first === undefined || last === undefined ? null : ratePerSec(r.tokenAt.length - 1, last - first),
-    interTokenMs: r.tokenAt.slice(1).map((t, i) => t - (r.tokenAt[i] ?? t))
+    interTokenMs: r.tokenAt.slice(1).map((t, i) => t - (r.tokenAt[i] ?? t)),
+    cpuMsPerToken: r.cpuMs === undefined || r.tokenAt.length === 0 ? null : r.cpuMs / r.tokenAt.length
   };
 }
 

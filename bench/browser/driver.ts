@@ -1,5 +1,5 @@
 /** Chromium targets: the benchmark page (bench/web) in headless Chromium, both engines in workers of one page. */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { Device } from '../../src/lib/engine/protocol.ts';
 import type { LoadSample, Target, TargetSession } from '../plan.ts';
 import { ENGINES, type Engine } from '../web/api.ts';
@@ -18,6 +18,17 @@ async function openBench(browser: Browser, baseUrl: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/bench/web/`);
   return page;
+}
+
+/**
+ * CPU seconds of every renderer and the GPU process (SwiftShader runs WebGPU there). Only the page
+ * being measured is open while it runs, so the difference across a run is that run's cost.
+ */
+async function chromiumCpuMs(cdp: CDPSession): Promise<number> {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  return processInfo
+    .filter((p) => p.type === 'renderer' || p.type === 'GPU')
+    .reduce((ms, p) => ms + p.cpuTime * 1000, 0);
 }
 
 export function browserTarget(browser: Browser, o: BrowserTargetOptions): Target<Engine> {
@@ -55,14 +66,21 @@ export function browserTarget(browser: Browser, o: BrowserTargetOptions): Target
     async open(dtype): Promise<TargetSession<Engine>> {
       const page = await openBench(browser, o.baseUrl);
       for (const engine of ENGINES) await load(page, engine, dtype);
+      const cdp = await browser.newBrowserCDPSession();
       return {
-        generate: (engine, options) =>
-          page.evaluate(([engine, options]) => window.thinkSmallBench.generate(engine, options), [
+        async generate(engine, options) {
+          const cpu0 = await chromiumCpuMs(cdp);
+          const r = await page.evaluate(([engine, options]) => window.thinkSmallBench.generate(engine, options), [
             engine,
             options
-          ] as const),
+          ] as const);
+          return { ...r, cpuMs: (await chromiumCpuMs(cdp)) - cpu0 };
+        },
         memory: () => page.evaluate(() => window.thinkSmallBench.memory()),
-        close: () => page.context().close()
+        async close() {
+          await cdp.detach();
+          await page.context().close();
+        }
       };
     }
   };

@@ -108,8 +108,12 @@ async function handle(req: ChildRequest): Promise<ChildReply> {
       current = engine === 'app' ? await loadApp(req.dtype) : await loadBare(engine ?? 'bare', req.dtype);
       return { type: 'loaded', id: req.id, result: { loadMs: performance.now() - t0, threads: 0 } };
     }
-    case 'generate':
-      return { type: 'generated', id: req.id, result: await generate(req.options) };
+    case 'generate': {
+      const cpu0 = process.cpuUsage();
+      const result = await generate(req.options);
+      const cpu = process.cpuUsage(cpu0);
+      return { type: 'generated', id: req.id, result: { ...result, cpuMs: (cpu.user + cpu.system) / 1000 } };
+    }
     case 'memory':
       // maxRSS is in KiB.
       return { type: 'memory', id: req.id, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

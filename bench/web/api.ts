@@ -33,6 +33,11 @@ export interface RunResult {
   /** The app's text, or the bare loop's ids; the driver checks both decoded the same tokens. */
   text: string | null;
   ids: number[] | null;
+  /**
+   * CPU time the run cost, all threads (filled in by the driver, outside the page). Unlike wall time it
+   * barely moves when other processes compete for the cores, so app ÷ bare in CPU time is the steadier ratio.
+   */
+  cpuMs?: number;
 }
 
 export interface BenchApi {

@@ -11,6 +11,10 @@ describe('runMetrics', () => {
   it('decodes tokens after the first over the time after the first', () =>
     expect(runMetrics(run).decodeTokensPerSec).toBe(75));
   it('lists the gaps between tokens', () => expect(runMetrics(run).interTokenMs).toEqual([10, 15, 15]));
+  it('spreads CPU time over the generated tokens, when measured', () => {
+    expect(runMetrics({ ...run, cpuMs: 20 }).cpuMsPerToken).toBe(5);
+    expect(runMetrics(run).cpuMsPerToken).toBeNull();
+  });
   it('has nothing to say about a run without tokens', () => {
     const m = runMetrics({ ...run, tokenAt: [] });
     expect([m.ttftMs, m.prefillTokensPerSec, m.decodeTokensPerSec, m.generatedTokens]).toEqual([null, null, null, 0]);
