@@ -27,7 +27,6 @@ interface App {
   kind: 'app';
   loaded: Loaded;
   generate: typeof import('../../src/lib/engine/generate.ts').generateText;
-  Interrupt: typeof import('@huggingface/transformers').InterruptableStoppingCriteria;
 }
 let current: Bare | App | null = null;
 
@@ -64,11 +63,17 @@ async function loadApp(dtype: Dtype): Promise<App> {
   const model = await tf.AutoModelForCausalLM.from_pretrained(modelId, { dtype, device: 'cpu' });
   const loaded = { tokenizer, model };
   const noop = (): void => {};
-  await generateText(loaded, WARM_UP_PROMPT, WARM_UP, new tf.InterruptableStoppingCriteria(), {
-    onPrompt: noop,
-    onToken: noop
-  });
-  return { kind: 'app', loaded, generate: generateText, Interrupt: tf.InterruptableStoppingCriteria };
+  await generateText(
+    loaded,
+    WARM_UP_PROMPT,
+    WARM_UP,
+    { interrupted: false },
+    {
+      onPrompt: noop,
+      onToken: noop
+    }
+  );
+  return { kind: 'app', loaded, generate: generateText };
 }
 
 async function generate(options: GenerateOptions): Promise<RunResult> {
@@ -86,10 +91,16 @@ async function generate(options: GenerateOptions): Promise<RunResult> {
   }
   const tokenAt: number[] = [];
   const params = { ...WARM_UP, maxNewTokens: options.maxNewTokens };
-  const r = await current.generate(current.loaded, options.prompt, params, new current.Interrupt(), {
-    onPrompt: () => {},
-    onToken: (_text, at) => tokenAt.push(at)
-  });
+  const r = await current.generate(
+    current.loaded,
+    options.prompt,
+    params,
+    { interrupted: false },
+    {
+      onPrompt: () => {},
+      onToken: (_text, at) => tokenAt.push(at)
+    }
+  );
   return {
     startedAt: r.timings.startedAt,
     tokenAt,

@@ -1,7 +1,6 @@
 import {
   AutoModelForCausalLM,
   AutoTokenizer,
-  InterruptableStoppingCriteria,
   env,
   type PreTrainedModel,
   type PreTrainedTokenizer,
@@ -26,19 +25,28 @@ import {
 
 type Send = (reply: Reply) => void;
 
+const WARM_UP: GenParams = { maxNewTokens: 2, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
+
 interface Running {
   runId: string;
-  criteria: InterruptableStoppingCriteria;
+  interrupted: boolean;
 }
 
 /**
  * ORT's wasm CPU kernels resolve their promises as microtasks, so without a real task boundary the
- * worker would never see an `interrupt` message until the whole generation had finished.
+ * worker would never see an `interrupt` message until the whole generation had finished. A task
+ * boundary every few milliseconds is enough for that; one per token would cost a little on every token.
  */
+const YIELD_EVERY_MS = 8;
 const yieldChannel = new MessageChannel();
+let lastYieldAt = 0;
 function yieldToEventLoop(): Promise<void> {
+  if (performance.now() - lastYieldAt < YIELD_EVERY_MS) return Promise.resolve();
   return new Promise((resolve) => {
-    yieldChannel.port1.onmessage = () => resolve();
+    yieldChannel.port1.onmessage = () => {
+      lastYieldAt = performance.now();
+      resolve();
+    };
     yieldChannel.port2.postMessage(null);
   });
 }
@@ -167,15 +175,17 @@ export class Runtime {
     }
     const sessionAt = performance.now();
     this.#loaded = { tokenizer, model: loaded };
-    const forward = loaded.forward.bind(loaded);
-    loaded.forward = async (inputs: unknown) => {
-      await yieldToEventLoop();
-      return forward(inputs);
-    };
 
     try {
-      const warm = tokenizer('Q: 1 + 1?\nA:');
-      await loaded.generate({ ...warm, max_new_tokens: 2, do_sample: false });
+      // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
+      const noop = (): void => {};
+      await generateText(
+        this.#loaded,
+        'Q: 1 + 1?\nA:',
+        WARM_UP,
+        { interrupted: false },
+        { onPrompt: noop, onToken: noop }
+      );
     } catch (err) {
       this.#loaded = null;
       throw new BackendError(`warm-up on ${device}/${dtype}: ${messageOf(err)}`);
@@ -193,12 +203,13 @@ export class Runtime {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     if (this.#running !== null) throw new BusyError(`run ${this.#running.runId} is still generating`);
-    const criteria = new InterruptableStoppingCriteria();
-    this.#running = { runId, criteria };
+    const running: Running = { runId, interrupted: false };
+    this.#running = running;
     try {
-      const { text, timings, stopped } = await generateText(loaded, prompt, params, criteria, {
+      const { text, timings, stopped } = await generateText(loaded, prompt, params, running, {
         onPrompt: (promptTokens, at) => this.#send({ type: 'prompt', runId, promptTokens, at }),
-        onToken: (text, at) => this.#send({ type: 'token', runId, text, at })
+        onToken: (text, at) => this.#send({ type: 'token', runId, text, at }),
+        beforeForward: yieldToEventLoop
       });
       this.#send({ type: 'done', runId, text, timings, stopped });
     } finally {
@@ -215,6 +226,6 @@ export class Runtime {
 
   /** Interrupts only the named run, so a late interrupt can never stop the next mode's generation. */
   interrupt(runId: string): void {
-    if (this.#running?.runId === runId) this.#running.criteria.interrupt();
+    if (this.#running?.runId === runId) this.#running.interrupted = true;
   }
 }

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
+import { generateText, type Loaded } from '../../src/lib/engine/generate.ts';
+import type { GenParams } from '../../src/lib/engine/protocol.ts';
+
+const MODEL = 'think-small-3m';
+
+interface Reference {
+  prompt: string;
+  greedy: number[];
+}
+const references = JSON.parse(readFileSync(`models/${MODEL}/reference.json`, 'utf8')) as Reference[];
+const GREEDY: GenParams = { maxNewTokens: 64, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
+
+let loaded: Loaded;
+
+beforeAll(async () => {
+  env.allowRemoteModels = false;
+  env.localModelPath = 'models/';
+  const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
+  const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype: 'fp32' });
+  loaded = { tokenizer, model };
+});
+
+interface Streamed {
+  deltas: string[];
+  prompts: number[];
+}
+
+function hooks(s: Streamed, onToken?: (n: number) => void) {
+  return {
+    onPrompt: (n: number) => s.prompts.push(n),
+    onToken: (text: string) => {
+      s.deltas.push(text);
+      onToken?.(s.deltas.length);
+    }
+  };
+}
+
+describe("the engine's generation loop on the bundled model (fp32, Node)", () => {
+  it('greedy: the reference tokens, streamed one delta per token, EOS included', async () => {
+    for (const ref of references) {
+      const s: Streamed = { deltas: [], prompts: [] };
+      const r = await generateText(loaded, ref.prompt, GREEDY, { interrupted: false }, hooks(s));
+      const expected = loaded.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
+      expect(r.text).toBe(expected);
+      expect(s.deltas.join('')).toBe(expected);
+      expect(r.timings.generatedTokens).toBe(ref.greedy.length);
+      expect(s.deltas).toHaveLength(ref.greedy.length);
+      expect(s.prompts).toEqual([r.timings.promptTokens]);
+      expect(r.stopped).toBe(false);
+    }
+  });
+
+  it('matches transformers.js generate() token for token', async () => {
+    const ref = references[1];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const enc = loaded.tokenizer(ref.prompt);
+    const out = (await loaded.model.generate({ ...enc, max_new_tokens: 40, do_sample: false })) as Tensor;
+    const ids = ((out.tolist() as bigint[][])[0] ?? []).map(Number).slice(enc.input_ids.dims[1]);
+    const r = await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, maxNewTokens: 40 },
+      { interrupted: false },
+      hooks({ deltas: [], prompts: [] })
+    );
+    expect(r.text).toBe(loaded.tokenizer.decode(ids, { skip_special_tokens: true }));
+  });
+
+  it('stops at max new tokens', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const r = await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, maxNewTokens: 5 },
+      { interrupted: false },
+      hooks({ deltas: [], prompts: [] })
+    );
+    expect(r.timings.generatedTokens).toBe(5);
+    expect(r.text).toBe(loaded.tokenizer.decode(ref.greedy.slice(0, 5), { skip_special_tokens: true }));
+  });
+
+  it('a stop sequence ends the run at the token that completes it, and is cut from the text', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const full = loaded.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
+    const stop = full.slice(10, 14);
+    const s: Streamed = { deltas: [], prompts: [] };
+    const r = await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, stopSequences: ['', stop] },
+      { interrupted: false },
+      hooks(s)
+    );
+    expect(r.text).toBe(full.slice(0, full.indexOf(stop)));
+    expect(s.deltas.join('')).toContain(stop);
+    expect(r.timings.generatedTokens).toBeLessThan(ref.greedy.length);
+    expect(r.stopped).toBe(false);
+  });
+
+  it('an interrupt ends the run after the token in flight, marked stopped', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const control = { interrupted: false };
+    const s: Streamed = { deltas: [], prompts: [] };
+    const r = await generateText(
+      loaded,
+      ref.prompt,
+      GREEDY,
+      control,
+      hooks(s, (n) => {
+        if (n === 3) control.interrupted = true;
+      })
+    );
+    expect(r.timings.generatedTokens).toBe(3);
+    expect(r.stopped).toBe(true);
+    expect(r.text).toBe(loaded.tokenizer.decode(ref.greedy.slice(0, 3), { skip_special_tokens: true }));
+  });
+
+  it('sampling with top-k 1 is greedy; sampling at a high temperature still streams whole text', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('no reference prompt');
+    const k1 = await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, temperature: 1.5, topK: 1, topP: 1 },
+      { interrupted: false },
+      hooks({ deltas: [], prompts: [] })
+    );
+    expect(k1.text).toBe(loaded.tokenizer.decode(ref.greedy, { skip_special_tokens: true }));
+    const s: Streamed = { deltas: [], prompts: [] };
+    const hot = await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, maxNewTokens: 30, temperature: 2, topK: 0, topP: 0.95 },
+      { interrupted: false },
+      hooks(s)
+    );
+    expect(hot.timings.generatedTokens).toBeGreaterThan(0);
+    // The streamed text is the final text, bar a character still split across tokens at the end.
+    expect(hot.text.startsWith(s.deltas.join(''))).toBe(true);
+  });
+
+  it('calls beforeForward once per forward pass', async () => {
+    let calls = 0;
+    const r = await generateText(
+      loaded,
+      'Q: 1 + 1?\nA:',
+      { ...GREEDY, maxNewTokens: 4 },
+      { interrupted: false },
+      {
+        onPrompt: () => {},
+        onToken: () => {},
+        beforeForward: async () => {
+          calls += 1;
+        }
+      }
+    );
+    expect(calls).toBe(r.timings.generatedTokens);
+  });
+});
