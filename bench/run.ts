@@ -4,7 +4,8 @@
  * software), plus main-thread long tasks during a three-mode run of the real app page.
  *
  *   npm run bench                   the full run, prints Markdown
- *   npm run bench -- --quick        a few seconds per target: keeps the script working in CI
+ *   npm run bench -- --quick        Node, Chromium WASM (1 thread) and the app page, q8, one short run each:
+ *                                   keeps the script working in CI
  *   npm run bench -- --only=node,wasm-1t,wasm-2t,webgpu,ui --dtypes=q8 --reps=5 --load-reps=3
  *   npm run bench -- --write        also replaces the generated part of BENCHMARKS.md
  *
@@ -37,8 +38,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const write = args.includes('--write');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+// Quick keeps one path of each kind (Node, Chromium WASM, the app page): enough to keep the script working.
+const defaults: readonly Section[] = quick ? ['node', 'wasm-1t', 'ui'] : SECTIONS;
 const only = new Set<Section>(
-  onlyArg === undefined ? SECTIONS : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
+  onlyArg === undefined ? defaults : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
 );
 const dtypesArg = args.find((a) => a.startsWith('--dtypes='))?.slice('--dtypes='.length);
 const dtypes = DTYPES.filter((d) => dtypesArg === undefined || dtypesArg.split(',').includes(d));
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
       ]
     });
     chromiumVersion = browser.version();
+    log(`Chromium ${chromiumVersion} started`);
     try {
       await waitForServer(`${BASE_URL}/bench/web/`, 30_000);
       for (const threads of [1, 2] as const) {
@@ -182,6 +186,12 @@ async function main(): Promise<void> {
   process.stdout.write(report);
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify({ cells, ui }, null, 1));
+  // Not a timing: the app and the bare loop run the same greedy decoding, so different tokens are a bug.
+  const mismatched = sameTokenFailures(cells);
+  if (mismatched.length > 0) {
+    log(`app and bare generated different tokens: ${mismatched.join(', ')}`);
+    process.exitCode = 1;
+  }
   if (write) {
     const file = join(ROOT, 'BENCHMARKS.md');
     const doc = readFileSync(file, 'utf8');
@@ -192,6 +202,16 @@ async function main(): Promise<void> {
     writeFileSync(file, `${doc.slice(0, a + begin.length)}\n${report}${doc.slice(b)}`);
     log('BENCHMARKS.md updated');
   }
+}
+
+function sameTokenFailures(cells: readonly Cell[]): string[] {
+  const out: string[] = [];
+  for (const app of cells.filter((c) => c.engine === 'app')) {
+    const bare = cells.find((c) => c.engine === 'bare' && c.target === app.target && c.dtype === app.dtype);
+    if (bare !== undefined && app.runs.some((r, i) => r.output !== bare.runs[i]?.output))
+      out.push(`${app.targetLabel} ${app.dtype}`);
+  }
+  return out;
 }
 
 interface RunInfo {

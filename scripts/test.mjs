@@ -5,6 +5,7 @@
 //   2. vitest (all projects)   unit tests, then integration tests on the bundled model in Node
 //   3. vite build              the production build the end-to-end tests drive
 //   4. playwright test         end-to-end, in Chromium
+//   5. bench --quick           the benchmark script, one short run per path (figures printed, not judged)
 //
 // Before the tests it makes sure the machine has what they need: Chromium for Playwright (found, or
 // installed with apt-get when running as root) and the Python packages the model-pipeline smoke test uses.
@@ -146,6 +147,8 @@ const built = step('vite build', 'npx', ['vite', 'build']);
 if (!chromium) skip('playwright e2e', 'Chromium is missing (see above)');
 else if (!built) skip('playwright e2e', 'the build failed');
 else step('playwright e2e', 'npx', ['playwright', 'test'], { ...process.env, CHROMIUM_PATH: chromium });
+if (!chromium) skip('bench (quick)', 'Chromium is missing (see above)');
+else step('bench (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick'], { ...process.env, CHROMIUM_PATH: chromium });
 
 const failed = results.filter((r) => !r.ok);
 const width = Math.max(...results.map((r) => r.name.length));

@@ -30,6 +30,12 @@ interface App {
 }
 let current: Bare | App | null = null;
 
+/**
+ * One intra-op thread for both Node engines: ORT's default pool (one spinning thread per core) on a small
+ * shared machine measures the scheduler (a run takes 3 ms or 11 ms depending on whether the second
+ * thread got a core), not the code around the runtime, which is what app ÷ bare is for.
+ */
+const ONE_THREAD = { intraOpNumThreads: 1, interOpNumThreads: 1 };
 const WARM_UP_PROMPT = 'Q: 1 + 1?\nA:';
 const WARM_UP = { maxNewTokens: 2, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
 
@@ -45,9 +51,13 @@ async function loadBare(which: NodeEngine, dtype: Dtype): Promise<Bare> {
     session = await web.InferenceSession.create(file, { executionProviders: ['wasm'], logSeverityLevel: 3 });
     ort = web;
   } else {
-    // The options transformers.js gives onnxruntime-node for device `cpu`.
+    // The options transformers.js gives onnxruntime-node for device `cpu`, plus the app engine's thread count.
     const node = await import('onnxruntime-node');
-    session = await node.InferenceSession.create(file, { executionProviders: ['cpu'], logSeverityLevel: 3 });
+    session = await node.InferenceSession.create(file, {
+      executionProviders: ['cpu'],
+      logSeverityLevel: 3,
+      ...ONE_THREAD
+    });
     ort = node;
   }
   await bareGreedy(session, ort, layout, [1, 84, 61], { maxNewTokens: 2, eosTokenId: -1 });
@@ -60,7 +70,11 @@ async function loadApp(dtype: Dtype): Promise<App> {
   tf.env.allowRemoteModels = false;
   tf.env.localModelPath = `${modelsDir.replace(/\/?$/, '/')}`;
   const tokenizer = await tf.AutoTokenizer.from_pretrained(modelId);
-  const model = await tf.AutoModelForCausalLM.from_pretrained(modelId, { dtype, device: 'cpu' });
+  const model = await tf.AutoModelForCausalLM.from_pretrained(modelId, {
+    dtype,
+    device: 'cpu',
+    session_options: ONE_THREAD
+  });
   const loaded = { tokenizer, model };
   const noop = (): void => {};
   await generateText(

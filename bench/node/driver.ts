@@ -64,9 +64,9 @@ class Child {
 export function nodeTarget(engines: readonly NodeEngine[], modelsDir: string, modelId: string): Target<NodeEngine> {
   return {
     id: 'node',
-    label: 'Node (onnxruntime-node, CPU)',
+    label: 'Node (onnxruntime-node, CPU, 1 thread)',
     engines,
-    threads: null,
+    threads: 1,
     memoryNote: 'peak RSS of the engine’s own process (maxRSS)',
     async measureLoad(engine, dtype): Promise<LoadSample> {
       const child = new Child(engine, modelsDir, modelId);
