@@ -1,5 +1,6 @@
 /** Markdown tables from the measured cells: figures printed, never asserted. */
 import { formatBytes, formatMs, formatRate } from '../src/lib/stats/index.ts';
+import type { ProfileSplit } from './browser/profile.ts';
 import type { ThreeModeRun } from './browser/responsiveness.ts';
 import type { Cell, MeasuredRun } from './plan.ts';
 import { pairedRatios, quantile, summarize, type Summary } from './stats.ts';
@@ -158,5 +159,29 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       r.panes.map((p) => formatRate(p.decodeTokensPerSec)).join(' / '),
       r.panes.map((p) => String(p.generatedTokens)).join(' / ')
     ])
+  );
+}
+
+/** Per generated token: ORT's run is the same code in both workers, so the difference is the app's own work. */
+export function profileTable(splits: readonly ProfileSplit[]): string {
+  const us = (ms: number): string => `${Math.round(ms * 1000)}`;
+  const rows = splits.map((s) => [
+    engineLabel(s.engine),
+    String(s.tokens),
+    us(s.ortRunMs),
+    us(s.otherJsMs),
+    us(s.gcMs),
+    s.top.map(([frame, micros]) => `${frame} ${Math.round(micros)}`).join('; ')
+  ]);
+  return table(
+    [
+      'engine',
+      'tokens',
+      'ORT run (µs/token)',
+      'other JS (µs/token)',
+      'GC (µs/token)',
+      'heaviest other frames (µs/token)'
+    ],
+    rows
   );
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- --quick        Node, Chromium WASM (1 thread) and the app page, q8, one short run each:
  *                                   keeps the script working in CI
  *   npm run bench -- --only=node,wasm-1t,wasm-2t,webgpu,ui --dtypes=q8 --reps=5 --load-reps=3
+ *   npm run bench -- --only=profile where the app's per-token time goes next to the bare loop's (CPU profiles)
  *   npm run bench -- --write        also replaces the generated part of BENCHMARKS.md
  *
  * Figures are printed, never asserted: the exit code only says whether the benchmark ran.
@@ -16,6 +17,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { profileWorkers, type ProfileSplit } from './browser/profile.ts';
 import { measureResponsiveness, type ThreeModeRun } from './browser/responsiveness.ts';
 import { browserTarget } from './browser/driver.ts';
 import { nodeTarget } from './node/driver.ts';
@@ -23,7 +25,7 @@ import type { NodeEngine } from './node/protocol.ts';
 import { DTYPES } from '../src/lib/engine/protocol.ts';
 import { runTarget, type Cell, type Protocol } from './plan.ts';
 import { benchPrompts, loadTokenizer } from './prompts.ts';
-import { ratioTable, responsivenessTable, targetTable, threadTable } from './report.ts';
+import { profileTable, ratioTable, responsivenessTable, targetTable, threadTable } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODELS = join(ROOT, 'models');
@@ -31,7 +33,7 @@ const MODEL_ID = 'think-small-3m';
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE_URL = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SECTIONS = ['node', 'wasm-1t', 'wasm-2t', 'webgpu', 'ui'] as const;
+const SECTIONS = ['node', 'wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'profile'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -39,7 +41,7 @@ const quick = args.includes('--quick');
 const write = args.includes('--write');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 // Quick keeps one path of each kind (Node, Chromium WASM, the app page): enough to keep the script working.
-const defaults: readonly Section[] = quick ? ['node', 'wasm-1t', 'ui'] : SECTIONS;
+const defaults: readonly Section[] = quick ? ['node', 'wasm-1t', 'ui'] : SECTIONS.filter((s) => s !== 'profile');
 const only = new Set<Section>(
   onlyArg === undefined ? defaults : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
 );
@@ -114,7 +116,8 @@ async function main(): Promise<void> {
 
   let ui: ThreeModeRun[] = [];
   let chromiumVersion = '—';
-  const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui'] as const).filter((s) => only.has(s));
+  let profiles: ProfileSplit[] = [];
+  const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'profile'] as const).filter((s) => only.has(s));
   if (browserSections.length > 0) {
     build();
     const server = spawn(
@@ -167,6 +170,10 @@ async function main(): Promise<void> {
         const short = prompts.slice(0, 1);
         cells.push(...(await runTarget(target, { ...webgpu, prompts: short }, decode, log)));
       }
+      if (only.has('profile')) {
+        log('CPU profiles of both workers, WASM 1 thread, q8');
+        profiles = await profileWorkers(browser, BASE_URL, prompts, quick ? 1 : 10);
+      }
       if (only.has('ui')) {
         log('three-mode runs on the app page');
         ui = await measureResponsiveness(browser, BASE_URL, quick ? 1 : 4);
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const report = render(cells, lengths, ui, {
+  const report = render(cells, lengths, ui, profiles, {
     chromiumVersion,
     loadStart,
     loadEnd: loadavg(),
@@ -221,7 +228,13 @@ interface RunInfo {
   minutes: number;
 }
 
-function render(cells: Cell[], lengths: readonly number[], ui: readonly ThreeModeRun[], info: RunInfo): string {
+function render(
+  cells: Cell[],
+  lengths: readonly number[],
+  ui: readonly ThreeModeRun[],
+  profiles: readonly ProfileSplit[],
+  info: RunInfo
+): string {
   const cpu = cpus();
   const out: string[] = [];
   out.push(
@@ -251,6 +264,13 @@ function render(cells: Cell[], lengths: readonly number[], ui: readonly ThreeMod
       );
   if (ui.length > 0)
     out.push('### Main thread during a three-mode run (app page, WASM)', '', responsivenessTable(ui), '');
+  if (profiles.length > 0)
+    out.push(
+      '### Per-token time in the workers (CPU profiles, Chromium WASM 1 thread, q8)',
+      '',
+      profileTable(profiles),
+      ''
+    );
   return `${out.join('\n')}\n`;
 }
 

@@ -17,5 +17,7 @@ export default mergeConfig(app, {
       input: { app: resolve(root, 'index.html'), bench: resolve(root, 'bench/web/index.html') }
     }
   },
+  // Names kept in the workers (still compressed) so CPU profiles (--only=profile) read as source.
+  worker: { rolldownOptions: { output: { minify: { mangle: false, compress: true, codegen: true } } } },
   preview: { port: 4180 }
 });
