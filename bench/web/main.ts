@@ -84,7 +84,7 @@ async function generateApp(slot: Slot, options: GenerateOptions): Promise<RunRes
   const runId = `bench-${nextRun++}`;
   const tokenAt: number[] = [];
   const done = await_(slot, (r) => {
-    if (r.type === 'token' && r.runId === runId) tokenAt.push(r.at);
+    if (r.type === 'tokens' && r.runId === runId) tokenAt.push(...r.at);
     return r.type === 'done' && r.runId === runId ? r : undefined;
   });
   post(slot, {

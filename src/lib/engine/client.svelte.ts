@@ -60,7 +60,8 @@ export interface RunResult {
 
 export interface RunCallbacks {
   onPrompt?: (promptTokens: number) => void;
-  onToken?: (text: string, at: number) => void;
+  /** The text of `at.length` tokens, with each token's worker time. */
+  onToken?: (text: string, at: readonly number[]) => void;
 }
 
 interface PendingRun {
@@ -202,7 +203,7 @@ export class EngineClient {
       case 'prompt':
         if (this.#run?.runId === reply.runId) this.#run.callbacks.onPrompt?.(reply.promptTokens);
         break;
-      case 'token':
+      case 'tokens':
         // Tokens of a run that already ended, or of a restarted engine, are dropped here.
         if (this.#run?.runId === reply.runId) this.#run.callbacks.onToken?.(reply.text, reply.at);
         break;

@@ -65,7 +65,8 @@ export type Reply =
   | { type: 'progress'; info: LoadProgress }
   | { type: 'ready'; device: Device; dtype: Dtype; threads: number; loadMs: LoadTimings; webgpuAdapter: boolean }
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
-  | { type: 'token'; runId: string; text: string; at: number }
+  /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */
+  | { type: 'tokens'; runId: string; text: string; at: number[] }
   | { type: 'done'; runId: string; text: string; timings: RunTimings; stopped: boolean }
   | { type: 'counted'; runId: string; tokens: number[] }
   | { type: 'error'; runId?: string; name: string; message: string };

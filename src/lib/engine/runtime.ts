@@ -10,6 +10,7 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
+import { TokenBatcher } from './batch.ts';
 import { generateText, type Loaded } from './generate.ts';
 import { modelFileUrl } from './model.ts';
 import {
@@ -205,12 +206,14 @@ export class Runtime {
     if (this.#running !== null) throw new BusyError(`run ${this.#running.runId} is still generating`);
     const running: Running = { runId, interrupted: false };
     this.#running = running;
+    const batcher = new TokenBatcher((text, at) => this.#send({ type: 'tokens', runId, text, at }));
     try {
       const { text, timings, stopped } = await generateText(loaded, prompt, params, running, {
         onPrompt: (promptTokens, at) => this.#send({ type: 'prompt', runId, promptTokens, at }),
-        onToken: (text, at) => this.#send({ type: 'token', runId, text, at }),
+        onToken: (text, at) => batcher.push(text, at),
         beforeForward: yieldToEventLoop
       });
+      batcher.end();
       this.#send({ type: 'done', runId, text, timings, stopped });
     } finally {
       this.#running = null;

@@ -226,7 +226,7 @@ export class AppState {
         try {
           const result = await this.engine.generate(mode, prompts[mode], params, {
             onPrompt: (n) => pane.setPromptTokens(n),
-            onToken: (text) => pane.append(text)
+            onToken: (text, at) => pane.append(text, at.length)
           });
           pane.finish(result);
         } catch (err) {

@@ -94,9 +94,10 @@ export class PaneState {
     this.#promptTokens = n;
   }
 
-  append(text: string): void {
+  /** Text streamed for `tokens` generated tokens (the worker sends them in groups). */
+  append(text: string, tokens = 1): void {
     this.#text += text;
-    this.#tokens += 1;
+    this.#tokens += tokens;
   }
 
   finish(result: RunResult): void {

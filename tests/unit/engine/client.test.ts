@@ -109,7 +109,7 @@ describe('generate', () => {
     const tokens: string[] = [];
     let promptTokens = 0;
     const p = client.generate('few-shot-cot', 'Q: 1+1?\nA:', params, {
-      onToken: (t) => tokens.push(t),
+      onToken: (t, at) => tokens.push(`${t}@${at.join(',')}`),
       onPrompt: (n) => (promptTokens = n)
     });
     expect(w.posted.at(-1)).toEqual({
@@ -121,12 +121,12 @@ describe('generate', () => {
     });
     expect(client.runningId).toBe('run-1');
     w.reply({ type: 'prompt', runId: 'run-1', promptTokens: 9, at: 1 });
-    w.reply({ type: 'token', runId: 'run-1', text: ' 1', at: 5 });
-    w.reply({ type: 'token', runId: 'run-1', text: ' + 1', at: 10 });
+    w.reply({ type: 'tokens', runId: 'run-1', text: ' 1', at: [5] });
+    w.reply({ type: 'tokens', runId: 'run-1', text: ' + 1', at: [8, 10] });
     w.reply({ type: 'done', runId: 'run-1', text: ' 1 + 1', timings, stopped: false });
     const r: RunResult = await p;
     expect(r).toEqual({ runId: 'run-1', text: ' 1 + 1', timings, stopped: false });
-    expect(tokens).toEqual([' 1', ' + 1']);
+    expect(tokens).toEqual([' 1@5', ' + 1@8,10']);
     expect(promptTokens).toBe(9);
     expect(client.runningId).toBeNull();
   });
@@ -138,9 +138,9 @@ describe('generate', () => {
     await first;
     const tokens: string[] = [];
     const second = client.generate('answer-only', 'B', params, { onToken: (t) => tokens.push(t) });
-    w.reply({ type: 'token', runId: 'run-1', text: 'late', at: 20 });
+    w.reply({ type: 'tokens', runId: 'run-1', text: 'late', at: [20] });
     w.reply({ type: 'done', runId: 'run-1', text: 'late', timings, stopped: false });
-    w.reply({ type: 'token', runId: 'run-2', text: 'ok', at: 21 });
+    w.reply({ type: 'tokens', runId: 'run-2', text: 'ok', at: [21] });
     expect(tokens).toEqual(['ok']);
     expect(client.runningId).toBe('run-2');
     w.reply({ type: 'done', runId: 'run-2', text: 'ok', timings, stopped: false });

@@ -78,8 +78,9 @@ describe('AppState.runAll', () => {
     const run = app.runAll();
     expect(generates().map((g) => g.mode)).toEqual(['zero-shot-cot']);
     expect(app.panes['few-shot-cot'].status).toBe('queued');
-    worker().reply({ type: 'token', runId: 'run-1', text: ' 4 + 4 = 8.', at: 2 });
+    worker().reply({ type: 'tokens', runId: 'run-1', text: ' 4 + 4 = 8.', at: [2, 3, 4] });
     expect(app.panes['zero-shot-cot'].text).toBe(' 4 + 4 = 8.');
+    expect(app.panes['zero-shot-cot'].tokens).toBe(3);
     worker().reply({ type: 'done', runId: 'run-1', text: ' 4 + 4 = 8. The answer is 8.', timings, stopped: false });
     await tick();
     expect(generates().map((g) => g.mode)).toEqual(['zero-shot-cot', 'few-shot-cot']);
@@ -98,7 +99,7 @@ describe('AppState.runAll', () => {
 
   it('stop interrupts the running mode, keeps its partial text and skips the rest', async () => {
     const run = app.runAll();
-    worker().reply({ type: 'token', runId: 'run-1', text: ' 4 +', at: 2 });
+    worker().reply({ type: 'tokens', runId: 'run-1', text: ' 4 +', at: [2] });
     app.stop();
     expect(worker().posted.at(-1)).toEqual({ type: 'interrupt', runId: 'run-1' });
     worker().reply({ type: 'done', runId: 'run-1', text: ' 4 +', timings, stopped: true });

@@ -22,6 +22,8 @@ describe('PaneState', () => {
     expect(pane.answer).toBeNull();
     expect(pane.correct).toBeNull();
     expect(pane.tokens).toBe(1);
+    pane.append(' and more', 4);
+    expect(pane.tokens).toBe(5);
   });
 
   it('extracts the answer-only answer using the prompt tail', () => {
