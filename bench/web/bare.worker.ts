@@ -1,12 +1,11 @@
 /**
- * The bare loop in a worker, with the same onnxruntime-web build, WASM files, thread count and session
- * options transformers.js gives the app's worker, so the two differ only in what runs around `session.run`.
+ * The bare loop in a worker, with the same onnxruntime-web build, WASM files (ortFiles), thread count and
+ * session options transformers.js gives the app's worker, so the two differ only in what runs around `session.run`.
  */
 import * as ort from 'onnxruntime-web/webgpu';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { bareGreedy, kvLayout, type KvLayout } from '../bare-loop.ts';
 import { dtypeFile } from '../../src/lib/engine/device.ts';
+import { ortFiles } from '../../src/lib/engine/ortFiles.ts';
 import { assertNever } from '../../src/lib/engine/protocol.ts';
 import type { BareLoad, BareReply, BareRequest } from './protocol.ts';
 
@@ -27,9 +26,10 @@ async function bytes(url: string): Promise<Uint8Array> {
 
 async function load(req: BareLoad): Promise<void> {
   const t0 = performance.now();
-  ort.env.wasm.wasmPaths = { wasm: ortWasmUrl, mjs: ortMjsUrl };
+  const files = ortFiles(req.device);
+  ort.env.wasm.wasmPaths = { wasm: files.wasm, mjs: files.mjs };
   ort.env.wasm.numThreads = req.threads;
-  ort.env.wasm.wasmBinary = await bytes(ortWasmUrl);
+  ort.env.wasm.wasmBinary = await bytes(files.wasm);
   const config = JSON.parse(new TextDecoder().decode(await bytes(`${req.modelUrl}config.json`))) as Parameters<
     typeof kvLayout
   >[0];

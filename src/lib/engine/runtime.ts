@@ -6,13 +6,12 @@ import {
   type PreTrainedTokenizer,
   type ProgressInfo
 } from '@huggingface/transformers';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
 import { TokenBatcher } from './batch.ts';
 import { generateText, type Loaded } from './generate.ts';
 import { modelFileUrl } from './model.ts';
+import { ortFiles } from './ortFiles.ts';
 import {
   assertNever,
   type DevicePreference,
@@ -129,9 +128,10 @@ export class Runtime {
     env.useWasmCache = false;
     const wasm = env.backends.onnx.wasm;
     if (wasm === undefined) throw new BackendError('onnxruntime-web wasm backend is unavailable');
-    wasm.wasmPaths = { wasm: ortWasmUrl, mjs: ortMjsUrl };
+    const files = ortFiles(device);
+    wasm.wasmPaths = { wasm: files.wasm, mjs: files.mjs };
     wasm.numThreads = threads;
-    wasm.wasmBinary = await fetchWithProgress(ortWasmUrl, 'ort-wasm-simd-threaded.asyncify.wasm', progress);
+    wasm.wasmBinary = await fetchWithProgress(files.wasm, files.name, progress);
 
     let filesDoneAt = performance.now();
     const onProgress = (p: ProgressInfo): void => {
