@@ -50,7 +50,7 @@ export function browserTarget(browser: Browser, o: BrowserTargetOptions): Target
     engines: ENGINES,
     threads: o.device === 'wasm' ? o.threads : null,
     memoryNote:
-      'the worker’s JS heap and WASM memory after the runs (measureUserAgentSpecificMemory); WASM memory never shrinks, so this is its peak',
+      'the worker’s JS heap and WASM memory after the runs (measureUserAgentSpecificMemory; WASM memory never shrinks, so this is its peak); — where Chromium did not answer within 5 s, as with a thread pool running',
     async measureLoad(engine, dtype): Promise<LoadSample> {
       const page = await openBench(browser, o.baseUrl);
       try {

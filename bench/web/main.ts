@@ -11,6 +11,7 @@ interface Slot {
 }
 
 const slots = new Map<Engine, Slot>();
+const MEMORY_TIMEOUT_MS = 5000;
 let nextRun = 1;
 
 function spawn(engine: Engine): Slot {
@@ -132,7 +133,10 @@ async function memory(): Promise<Record<Engine, number | null>> {
     measureUserAgentSpecificMemory?: () => Promise<{ breakdown: MemoryBreakdown[] }>;
   };
   if (perf.measureUserAgentSpecificMemory === undefined) return out;
-  const result = await perf.measureUserAgentSpecificMemory();
+  // With ORT's thread pool running, Chromium waits up to a minute before measuring: give up after a few seconds.
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), MEMORY_TIMEOUT_MS));
+  const result = await Promise.race([perf.measureUserAgentSpecificMemory(), timeout]);
+  if (result === null) return out;
   for (const b of result.breakdown) {
     const worker = b.attribution.find((a) => a.scope === 'DedicatedWorkerGlobalScope');
     if (worker === undefined) continue;

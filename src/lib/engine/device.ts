@@ -21,9 +21,17 @@ export function chooseDtype(device: Device, available: readonly Dtype[]): Dtype 
   return order.find((d) => available.includes(d)) ?? null;
 }
 
-/** ORT threads need SharedArrayBuffer, which only a cross-origin isolated page has; `max` can only lower the count. */
-export function chooseThreads(crossOriginIsolated: boolean, max = 2): number {
-  return Math.max(1, Math.min(crossOriginIsolated ? 2 : 1, Math.floor(max)));
+/**
+ * ORT's WASM threads. More than one needs SharedArrayBuffer, which only a cross-origin isolated page
+ * has. A second thread only pays when it has a core to itself: a decode step of this model is ~70 small
+ * matrix products, too little to split, and the pool's waiting thread competes with the worker for the
+ * cores; with 2 cores and other work running, 2 threads decoded at half the speed of 1 (BENCHMARKS.md).
+ * `requested` (the benchmark's 1 and 2) overrides the default, within what the page allows.
+ */
+export function chooseThreads(crossOriginIsolated: boolean, cores: number, requested?: number): number {
+  if (!crossOriginIsolated) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(Math.floor(requested), Math.max(cores, 2)));
+  return cores >= 4 ? 2 : 1;
 }
 
 /** The file name transformers.js looks for under `onnx/` for each dtype. */

@@ -54,7 +54,7 @@ export interface LoadProgress {
 }
 
 export type Request =
-  /** `threads` caps ORT's WASM threads (benchmarks compare 1 and 2); the default is as many as the page allows. */
+  /** `threads` overrides the default count of ORT's WASM threads (the benchmark compares 1 and 2). */
   | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
   | { type: 'generate'; runId: string; mode: Mode; prompt: string; params: GenParams }
   | { type: 'interrupt'; runId: string }

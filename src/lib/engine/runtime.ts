@@ -105,7 +105,7 @@ export class Runtime {
     this.#send = send;
   }
 
-  async load(model: ModelRef, preference: DevicePreference, maxThreads?: number): Promise<void> {
+  async load(model: ModelRef, preference: DevicePreference, requestedThreads?: number): Promise<void> {
     const t0 = performance.now();
     const progress = (info: LoadProgress): void => this.#send({ type: 'progress', info });
 
@@ -116,7 +116,7 @@ export class Runtime {
       throw new BackendError('WebGPU was requested but this browser offers no adapter');
     const dtype = chooseDtype(device, await availableDtypes(model));
     if (dtype === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
-    const threads = chooseThreads(self.crossOriginIsolated, maxThreads);
+    const threads = chooseThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, requestedThreads);
 
     env.allowRemoteModels = false;
     env.allowLocalModels = true;

@@ -27,12 +27,21 @@ describe('chooseDtype', () => {
 });
 
 describe('chooseThreads', () => {
-  it('two threads when cross-origin isolated', () => expect(chooseThreads(true)).toBe(2));
-  it('one thread otherwise', () => expect(chooseThreads(false)).toBe(1));
-  it('a cap lowers the count', () => expect(chooseThreads(true, 1)).toBe(1));
-  it('a cap never raises it or goes below one', () => {
-    expect(chooseThreads(false, 4)).toBe(1);
-    expect(chooseThreads(true, 0)).toBe(1);
+  it('two threads when cross-origin isolated with four cores or more', () => {
+    expect(chooseThreads(true, 4)).toBe(2);
+    expect(chooseThreads(true, 16)).toBe(2);
+  });
+  it('one thread on two cores, where a second one slows decoding down', () => expect(chooseThreads(true, 2)).toBe(1));
+  it('one thread without cross-origin isolation, whatever is asked', () => {
+    expect(chooseThreads(false, 8)).toBe(1);
+    expect(chooseThreads(false, 8, 2)).toBe(1);
+  });
+  it('a requested count wins, whole, at least one, at most the cores (two allowed on any)', () => {
+    expect(chooseThreads(true, 2, 2)).toBe(2);
+    expect(chooseThreads(true, 8, 1)).toBe(1);
+    expect(chooseThreads(true, 4, 8)).toBe(4);
+    expect(chooseThreads(true, 2, 0)).toBe(1);
+    expect(chooseThreads(true, 2, 1.7)).toBe(1);
   });
 });
 
