@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { cpSync, existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -24,6 +25,31 @@ const CONTENT_TYPES: Record<string, string> = {
   md: 'text/markdown; charset=utf-8'
 };
 
+/** Serves a file of a model folder with its type and length (dev and preview alike); anything else passes on. */
+function serveModel(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const url = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+  const file = resolve(MODELS_DIR, '.' + url);
+  const folder = file.slice(MODELS_DIR.length + 1).split(sep)[0] ?? '';
+  if (
+    !file.startsWith(MODELS_DIR + sep) ||
+    !modelFolders().includes(folder) ||
+    !existsSync(file) ||
+    !statSync(file).isFile()
+  ) {
+    next();
+    return;
+  }
+  const ext = file.split('.').pop() ?? '';
+  res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', String(statSync(file).size));
+  for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
 /**
  * `models/` stays at the repo top level (it is also the training recipe's home), so the app serves
  * the model folders from there in dev and copies them into the build, under the same `/models/` URL.
@@ -36,29 +62,14 @@ function bundledModels(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     configureServer(server) {
-      server.middlewares.use('/models', (req, res, next) => {
-        const url = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-        const file = resolve(MODELS_DIR, '.' + url);
-        const folder = file.slice(MODELS_DIR.length + 1).split(sep)[0] ?? '';
-        if (
-          !file.startsWith(MODELS_DIR + sep) ||
-          !modelFolders().includes(folder) ||
-          !existsSync(file) ||
-          !statSync(file).isFile()
-        ) {
-          next();
-          return;
-        }
-        const ext = file.split('.').pop() ?? '';
-        res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
-        res.setHeader('Content-Length', String(statSync(file).size));
-        for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
-        if (req.method === 'HEAD') {
-          res.end();
-          return;
-        }
-        createReadStream(file).pipe(res);
-      });
+      server.middlewares.use('/models', serveModel);
+    },
+    // Preview serves the same files itself too: its static server knows no type for .onnx, so its
+    // compression took the weights for text and gzipped them on the fly, without a Content-Length;
+    // transformers.js then races a Range request against the download, and Chromium's in-memory cache
+    // (a fresh browser context) failed the fp32 download with "network error".
+    configurePreviewServer(server) {
+      server.middlewares.use('/models', serveModel);
     },
     closeBundle() {
       for (const name of modelFolders()) {
