@@ -27,6 +27,7 @@ npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"
+npx tsx models/recipe/agreement.ts "$WORK/export" --docs 100
 if [[ -n "$SHIP" ]]; then
   mkdir -p "$SHIP/onnx"
   cp "$WORK"/export/{config.json,generation_config.json,tokenizer.json,tokenizer_config.json,prompts.json,reference.json} "$SHIP/"
