@@ -235,3 +235,23 @@ export function exportFileName(kind: Report['kind'], ext: 'json' | 'csv' | 'md' 
   const stamp = isoDate.replace(/\.\d+Z$/, '').replace(/[:]/g, '-');
   return `think-small-${kind}-${stamp}.${ext}`;
 }
+
+export const EXPORT_FORMATS = ['json', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  md: 'text/markdown;charset=utf-8'
+};
+
+export function serialize(report: Report, format: ExportFormat): string {
+  switch (format) {
+    case 'json':
+      return toJson(report);
+    case 'csv':
+      return report.kind === 'evaluation' ? evalCsv(report.records) : runCsv(report);
+    case 'md':
+      return report.kind === 'evaluation' ? evalMarkdown(report) : runMarkdown(report);
+  }
+}

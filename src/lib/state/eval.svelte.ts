@@ -8,7 +8,7 @@ import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/types.
 import { MODES, extractAnswer, isCorrect, promptTail, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runStats } from '../stats/index.ts';
 import type { AppState } from './app.svelte.ts';
-import { exportContext } from './report.ts';
+import { exportContext, isoTime } from './report.ts';
 import type { LinkSet } from './url.ts';
 
 export type EvalStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -148,10 +148,7 @@ export class EvalState {
     this.#seed = clampInt(n, 0, SET_LIMITS.maxSeed, this.#seed);
   }
   setMode(mode: Mode, on: boolean): void {
-    const picked = new Set(this.#modes);
-    if (on) picked.add(mode);
-    else picked.delete(mode);
-    this.#modes = MODES.filter((m) => picked.has(m));
+    this.#modes = MODES.filter((m) => (m === mode ? on : this.#modes.includes(m)));
   }
   setModes(modes: readonly Mode[]): void {
     this.#modes = MODES.filter((m) => modes.includes(m));
@@ -223,7 +220,7 @@ export class EvalState {
     const params = this.#app.runParams;
     this.#runSet = set;
     this.#runModes = modes;
-    this.#runContext = exportContext(this.#app, this.#parameters, new Date());
+    this.#runContext = exportContext(this.#app, this.#parameters, Date.now());
     this.#records = [];
     this.#error = null;
     this.#stopRequested = false;
@@ -320,14 +317,14 @@ export class EvalState {
   }
 
   /** The last run with its context, for export; null before any result. */
-  report(now: Date): EvalReport | null {
+  report(nowMs: number): EvalReport | null {
     const set = this.#runSet;
     const context = this.#runContext;
     if (set === null || context === null || this.#records.length === 0) return null;
     return {
       kind: 'evaluation',
       ...context,
-      exportedAt: now.toISOString(),
+      exportedAt: isoTime(nowMs),
       model: { ...context.model, parameters: this.#parameters },
       set: { label: set.label, source: set.source, questions: set.items.length },
       modes: [...this.#runModes],

@@ -9,6 +9,7 @@ import {
   mdCell,
   runCsv,
   runMarkdown,
+  serialize,
   toJson,
   type EvalReport,
   type ExportContext,
@@ -148,4 +149,14 @@ describe('exportFileName', () => {
     expect(exportFileName('evaluation', 'csv', '2026-05-04T22:10:03.123Z')).toBe(
       'think-small-evaluation-2026-05-04T22-10-03.csv'
     ));
+});
+
+describe('serialize', () => {
+  it('picks the serializer by report kind and format', () => {
+    expect(serialize(report, 'json')).toBe(toJson(report));
+    expect(serialize(report, 'csv')).toBe(evalCsv(records));
+    expect(serialize(report, 'md')).toBe(evalMarkdown(report));
+    expect(serialize(run, 'csv')).toBe(runCsv(run));
+    expect(serialize(run, 'md')).toBe(runMarkdown(run));
+  });
 });

@@ -195,7 +195,7 @@ describe('EvalState', () => {
     await answer(true);
     await run;
     app.setParams({ maxNewTokens: 7 });
-    const report = evaluation.report(new Date('2026-01-01T00:00:00Z'));
+    const report = evaluation.report(Date.parse('2026-01-01T00:00:00Z'));
     expect(report?.params.maxNewTokens).toBe(160);
     expect(report?.complete).toBe(true);
     expect(report?.records).toHaveLength(1);
