@@ -63,7 +63,13 @@ export function readPalette(host: HTMLElement): ChartPalette {
   };
   const modes = {} as Record<Mode, string>;
   for (const m of MODES) modes[m] = read(`--mode-${m}`);
-  const palette = { text: read('--text'), muted: read('--muted'), grid: read('--border'), surface: read('--surface'), modes };
+  const palette = {
+    text: read('--text'),
+    muted: read('--muted'),
+    grid: read('--border'),
+    surface: read('--surface'),
+    modes
+  };
   probe.remove();
   return palette;
 }

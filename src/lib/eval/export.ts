@@ -172,7 +172,16 @@ export function evalMarkdown(report: EvalReport): string {
     `${modelLine(report)} ${report.set.questions} questions${report.complete ? '' : ' (stopped early)'}; exported ${report.exportedAt}.`,
     '',
     mdTable(
-      ['Mode', 'Correct', 'Answered', 'Accuracy', '95 % CI (Wilson)', 'Tokens / question', 's / question', 'Decode tok/s'],
+      [
+        'Mode',
+        'Correct',
+        'Answered',
+        'Accuracy',
+        '95 % CI (Wilson)',
+        'Tokens / question',
+        's / question',
+        'Decode tok/s'
+      ],
       report.summary.modes.map((m) => [
         MODE_LABELS[m.mode],
         m.correct,

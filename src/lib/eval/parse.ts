@@ -173,7 +173,10 @@ export interface CsvRecord {
 }
 
 /** RFC 4180: quoted fields may hold delimiters, doubled quotes and line breaks. Blank lines are skipped. */
-export function parseCsv(text: string, delimiter = ','): { ok: true; records: CsvRecord[] } | { ok: false; error: string } {
+export function parseCsv(
+  text: string,
+  delimiter = ','
+): { ok: true; records: CsvRecord[] } | { ok: false; error: string } {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';

@@ -73,3 +73,22 @@ export function formatRatio(ratio: number | null): string {
 export function isRelevant(row: ReferenceRow, family: Family | 'mixed' | null): boolean {
   return family === null || family === 'mixed' || row.family === family;
 }
+
+/** This page's counterpart of a paper row, in percent: answer-only is the paper's zero-shot. */
+export function liveComparison(modes: readonly { mode: string; accuracy: number | null }[]): {
+  zeroShot: number | null;
+  zeroShotCot: number | null;
+} {
+  const pct = (mode: string): number | null => {
+    const a = modes.find((m) => m.mode === mode)?.accuracy;
+    return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
+  };
+  return { zeroShot: pct('answer-only'), zeroShotCot: pct('zero-shot-cot') };
+}
+
+/** "+61.0" / "−2.6": the change the trigger makes, signed, in points. */
+export function formatDelta(from: number | null, to: number | null): string {
+  if (from === null || to === null) return '—';
+  const d = to - from;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`;
+}

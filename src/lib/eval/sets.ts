@@ -50,7 +50,9 @@ export function presetSet(): ProblemSet {
     label: 'presets',
     source: { kind: 'presets' },
     items: presets().flatMap((q, i) =>
-      q.gold === null ? [] : [{ id: `preset-${i + 1}`, question: q.question, gold: q.gold, family: q.family, steps: null }]
+      q.gold === null
+        ? []
+        : [{ id: `preset-${i + 1}`, question: q.question, gold: q.gold, family: q.family, steps: null }]
     )
   };
 }

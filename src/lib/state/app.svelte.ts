@@ -110,6 +110,10 @@ export class AppState {
   get running(): boolean {
     return this.#running;
   }
+  /** Whether any pane holds a finished or stopped run, i.e. there is something to export. */
+  get hasRun(): boolean {
+    return MODES.some((m) => this.panes[m].status === 'done' || this.panes[m].status === 'stopped');
+  }
   get evaluating(): boolean {
     return this.#evaluating;
   }
@@ -117,7 +121,9 @@ export class AppState {
     return (
       !this.#running &&
       !this.#evaluating &&
-      this.engine.status === 'ready' && this.#format !== null && this.#question.question.trim() !== ''
+      this.engine.status === 'ready' &&
+      this.#format !== null &&
+      this.#question.question.trim() !== ''
     );
   }
 

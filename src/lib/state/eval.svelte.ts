@@ -12,7 +12,8 @@ import { exportContext, isoTime } from './report.ts';
 import type { LinkSet } from './url.ts';
 
 export type EvalStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
-export type SetChoice = 'generated' | 'presets' | 'uploaded';
+export const SET_CHOICES = ['generated', 'presets', 'uploaded'] as const;
+export type SetChoice = (typeof SET_CHOICES)[number];
 export type CostAxis = 'tokens' | 'seconds';
 
 /** A fresh page evaluates 50 mixed held-out questions: large enough for an interval, short enough for a talk. */
@@ -86,6 +87,14 @@ export class EvalState {
   /** The set and modes of the current or last run (the selection may have changed since). */
   get runSet(): ProblemSet | null {
     return this.#runSet;
+  }
+  /** The family of the run's set where one is known: a generated set names it, items of one family imply it. */
+  get runFamily(): SetFamily | null {
+    const set = this.#runSet;
+    if (set === null) return null;
+    if (set.source.kind === 'generated') return set.source.family;
+    const first = set.items[0]?.family ?? null;
+    return first !== null && set.items.every((i) => i.family === first) ? first : 'mixed';
   }
   get runModes(): readonly Mode[] {
     return this.#runModes;

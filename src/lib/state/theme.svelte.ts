@@ -5,15 +5,27 @@ const KEY = 'think-small-theme';
 /** The toggle cycles system → light → dark; `system` follows prefers-color-scheme through CSS alone. */
 export class ThemeState {
   #choice = $state<ThemeChoice>('system');
+  /** Canvas charts cannot use light-dark(); they redraw when the system scheme changes under `system`. */
+  #systemDark = $state(false);
 
   constructor() {
     const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
     if (saved === 'light' || saved === 'dark' || saved === 'system') this.#choice = saved;
+    if (typeof matchMedia !== 'undefined') {
+      const query = matchMedia('(prefers-color-scheme: dark)');
+      this.#systemDark = query.matches;
+      query.addEventListener('change', (e) => (this.#systemDark = e.matches));
+    }
     this.#apply();
   }
 
   get choice(): ThemeChoice {
     return this.#choice;
+  }
+
+  get resolved(): 'light' | 'dark' {
+    if (this.#choice !== 'system') return this.#choice;
+    return this.#systemDark ? 'dark' : 'light';
   }
 
   cycle(): void {

@@ -128,7 +128,13 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
     p.set('q', state.question.text);
     if (state.question.gold !== null) p.set('gold', state.question.gold);
   }
-  if (differs('modes')) p.set('modes', MODES.filter((m) => state.modes.includes(m)).map((m) => MODE_CODES[m]).join(''));
+  if (differs('modes'))
+    p.set(
+      'modes',
+      MODES.filter((m) => state.modes.includes(m))
+        .map((m) => MODE_CODES[m])
+        .join('')
+    );
   if (differs('trigger') && state.trigger !== null) p.set('trigger', state.trigger);
   if (differs('exemplars') && state.exemplars !== null)
     p.set('ex', base64UrlEncode(JSON.stringify(state.exemplars.map((e) => [e.question, e.rationale, e.answer]))));
@@ -263,7 +269,11 @@ export function decodeLink(search: string): DecodedLink {
     else drop(key, r.why);
   };
 
-  use<ModelId>('model', (v) => (isModelId(v) ? ok(v) : bad(`no bundled model is called “${shown(v)}”`)), (v) => (link.model = v));
+  use<ModelId>(
+    'model',
+    (v) => (isModelId(v) ? ok(v) : bad(`no bundled model is called “${shown(v)}”`)),
+    (v) => (link.model = v)
+  );
   use<DevicePreference>(
     'device',
     (v) => {
@@ -278,9 +288,17 @@ export function decodeLink(search: string): DecodedLink {
   if (!goldRead.ok) drop('gold', goldRead.why);
   else if (goldRead.value !== '' && !values.has('q')) drop('gold', 'it needs a question (q)');
   const gold = goldRead.ok && goldRead.value !== '' ? goldRead.value : null;
-  use('q', (v) => text(v, LINK_LIMITS.questionChars), (v) => (link.question = { text: v, gold }));
+  use(
+    'q',
+    (v) => text(v, LINK_LIMITS.questionChars),
+    (v) => (link.question = { text: v, gold })
+  );
   use('modes', readModes, (v) => (link.modes = v));
-  use('trigger', (v) => text(v, LINK_LIMITS.triggerChars), (v) => (link.trigger = v));
+  use(
+    'trigger',
+    (v) => text(v, LINK_LIMITS.triggerChars),
+    (v) => (link.trigger = v)
+  );
   use('ex', readExemplars, (v) => (link.exemplars = v));
   use('dec', readDecoding, (v) => (link.decoding = v));
   use('set', readSet, (v) => (link.set = v));

@@ -9,7 +9,11 @@ const style: ChartStyle = {
     muted: 'rgb(90, 90, 90)',
     grid: 'rgb(200, 200, 200)',
     surface: 'rgb(255, 255, 255)',
-    modes: { 'zero-shot-cot': 'rgb(0, 114, 178)', 'few-shot-cot': 'rgb(230, 159, 0)', 'answer-only': 'rgb(0, 158, 115)' }
+    modes: {
+      'zero-shot-cot': 'rgb(0, 114, 178)',
+      'few-shot-cot': 'rgb(230, 159, 0)',
+      'answer-only': 'rgb(0, 158, 115)'
+    }
   },
   fontPx: 15
 };

@@ -30,7 +30,11 @@ describe('wilson', () => {
 
 describe('tally', () => {
   it('counts correct answers and leaves errors out', () => {
-    const t = tally([record('answer-only', true), record('answer-only', false), record('answer-only', false, { error: 'x' })]);
+    const t = tally([
+      record('answer-only', true),
+      record('answer-only', false),
+      record('answer-only', false, { error: 'x' })
+    ]);
     expect(t.n).toBe(2);
     expect(t.correct).toBe(1);
     expect(t.accuracy).toBe(0.5);

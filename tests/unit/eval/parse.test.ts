@@ -143,7 +143,9 @@ describe('parseProblemSet: limits', () => {
     const rows = Array.from({ length: SET_LIMITS.maxItems + 5 }, (_, i) => `q${i},${i}`).join('\n');
     const r = parseProblemSet(`question,answer\n${rows}\n`, 'x.csv');
     expect(r.ok && r.set.items.length).toBe(SET_LIMITS.maxItems);
-    expect(r.ok && r.warnings).toEqual([`kept the first ${SET_LIMITS.maxItems} of ${SET_LIMITS.maxItems + 5} questions`]);
+    expect(r.ok && r.warnings).toEqual([
+      `kept the first ${SET_LIMITS.maxItems} of ${SET_LIMITS.maxItems + 5} questions`
+    ]);
   });
   it('summarises long error lists', () => {
     const rows = Array.from({ length: 30 }, () => 'q,').join('\n');

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { llamaParameterCount } from '../../../src/lib/eval/modelSize.ts';
 import {
   KOJIMA_2022,
+  formatDelta,
   formatParameters,
   formatRatio,
   isRelevant,
+  liveComparison,
   sizeRatio
 } from '../../../src/lib/eval/reference.ts';
 
@@ -65,5 +67,23 @@ describe('sizes', () => {
     expect(formatParameters(1_500)).toBe('1.5k');
     expect(formatParameters(12)).toBe('12');
     expect(formatParameters(null)).toBe('—');
+  });
+});
+
+describe('liveComparison', () => {
+  it('maps answer-only to the paper’s zero-shot and zero-shot CoT to zero-shot CoT, in percent', () => {
+    expect(
+      liveComparison([
+        { mode: 'zero-shot-cot', accuracy: 0.625 },
+        { mode: 'answer-only', accuracy: 0.1 }
+      ])
+    ).toEqual({ zeroShot: 10, zeroShotCot: 62.5 });
+  });
+  it('is null for modes not evaluated', () =>
+    expect(liveComparison([{ mode: 'few-shot-cot', accuracy: 1 }])).toEqual({ zeroShot: null, zeroShotCot: null }));
+  it('formats the change in points with a real minus sign', () => {
+    expect(formatDelta(17.7, 78.7)).toBe('+61.0');
+    expect(formatDelta(72.2, 69.6)).toBe('−2.6');
+    expect(formatDelta(null, 1)).toBe('—');
   });
 });

@@ -52,7 +52,8 @@ async function answer(right: boolean): Promise<void> {
   if (g === undefined) throw new Error('nothing to answer');
   const item = evaluation.runSet?.items[evaluation.current?.index ?? -1];
   const gold = item?.gold ?? '';
-  const text = g.mode === 'answer-only' ? ` ${right ? gold : 'zzz'}.` : ` Some steps. The answer is ${right ? gold : 'zzz'}.`;
+  const text =
+    g.mode === 'answer-only' ? ` ${right ? gold : 'zzz'}.` : ` Some steps. The answer is ${right ? gold : 'zzz'}.`;
   worker.reply({ type: 'done', runId: g.runId, text, timings, stopped: false });
   await tick();
 }

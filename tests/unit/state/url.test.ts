@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LINK_LIMITS,
-  decodeLink,
-  encodeLink,
-  mergeLink,
-  type LinkState
-} from '../../../src/lib/state/url.ts';
+import { LINK_LIMITS, decodeLink, encodeLink, mergeLink, type LinkState } from '../../../src/lib/state/url.ts';
 
 const defaults: LinkState = {
   model: 'think-small-3m',
@@ -78,7 +72,8 @@ describe('permalink round trip', () => {
     expect(decode(search).view).toEqual({ embed: true, present: true });
     expect(decode('').view).toEqual({ embed: false, present: false });
   });
-  it('keeps the existing ?device= links working', () => expect(decode('?device=wasm').link).toEqual({ device: 'wasm' }));
+  it('keeps the existing ?device= links working', () =>
+    expect(decode('?device=wasm').link).toEqual({ device: 'wasm' }));
 });
 
 describe('hostile links', () => {
