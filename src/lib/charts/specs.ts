@@ -76,7 +76,7 @@ export function accuracyChart(summary: EvalSummary, style: ChartStyle): ChartCon
     borderColor: style.palette.text,
     borderWidth: 0,
     grouped: false,
-    barPercentage: 0.06,
+    barPercentage: 0.04,
     categoryPercentage: 1,
     order: 1
   };
@@ -84,7 +84,8 @@ export function accuracyChart(summary: EvalSummary, style: ChartStyle): ChartCon
   return {
     type: 'bar',
     data: {
-      labels: modes.map((m) => `${MODE_LABELS[m.mode]} (${m.correct}/${m.n})`),
+      // Two-line labels stay horizontal and readable where one long line would be tilted.
+      labels: modes.map((m) => [MODE_LABELS[m.mode], `${m.correct}/${m.n}`]),
       datasets: [bars, intervals]
     },
     options: {

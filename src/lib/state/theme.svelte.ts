@@ -2,6 +2,26 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 
 const KEY = 'think-small-theme';
 
+/**
+ * A page embedded in a third-party iframe may be denied storage (the getter itself throws a SecurityError);
+ * the theme then lasts for the visit instead of crashing the page.
+ */
+function loadChoice(): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+function saveChoice(choice: ThemeChoice): void {
+  try {
+    localStorage.setItem(KEY, choice);
+  } catch {
+    // Denied storage: see loadChoice.
+  }
+}
+
 /** The toggle cycles system → light → dark; `system` follows prefers-color-scheme through CSS alone. */
 export class ThemeState {
   #choice = $state<ThemeChoice>('system');
@@ -9,7 +29,7 @@ export class ThemeState {
   #systemDark = $state(false);
 
   constructor() {
-    const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
+    const saved = loadChoice();
     if (saved === 'light' || saved === 'dark' || saved === 'system') this.#choice = saved;
     if (typeof matchMedia !== 'undefined') {
       const query = matchMedia('(prefers-color-scheme: dark)');
@@ -31,7 +51,7 @@ export class ThemeState {
   cycle(): void {
     const next: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
     this.#choice = next[this.#choice];
-    localStorage.setItem(KEY, this.#choice);
+    saveChoice(this.#choice);
     this.#apply();
   }
 

@@ -30,7 +30,11 @@ const summary = summarize(
 describe('accuracyChart', () => {
   const c = accuracyChart(summary, style);
   it('has one bar per mode, in percent, coloured by mode', () => {
-    expect(c.data.labels).toEqual(['Zero-shot CoT (1/2)', 'Few-shot CoT (0/0)', 'Answer only (0/1)']);
+    expect(c.data.labels).toEqual([
+      ['Zero-shot CoT', '1/2'],
+      ['Few-shot CoT', '0/0'],
+      ['Answer only', '0/1']
+    ]);
     expect(c.data.datasets[0]?.data).toEqual([50, null, 0]);
     expect(c.data.datasets[0]?.backgroundColor).toEqual(['rgb(0, 114, 178)', 'rgb(230, 159, 0)', 'rgb(0, 158, 115)']);
   });
