@@ -5,12 +5,6 @@ import type { SetFamily } from '../eval/types.ts';
 import { MODES, type Exemplar, type Mode } from '../prompts/index.ts';
 import { MAX_NEW_TOKENS, MAX_TEMPERATURE } from './params.ts';
 
-/** `?device=wasm|webgpu|auto` lets a shared link (or a test) pin the backend. */
-export function devicePreferenceFromSearch(search: string): DevicePreference {
-  const value = new URLSearchParams(search).get('device');
-  return DEVICE_PREFERENCES.find((d) => d === value) ?? 'auto';
-}
-
 export interface LinkDecoding {
   maxNewTokens: number;
   temperature: number;

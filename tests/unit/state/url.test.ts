@@ -72,8 +72,13 @@ describe('permalink round trip', () => {
     expect(decode(search).view).toEqual({ embed: true, present: true });
     expect(decode('').view).toEqual({ embed: false, present: false });
   });
-  it('keeps the existing ?device= links working', () =>
-    expect(decode('?device=wasm').link).toEqual({ device: 'wasm' }));
+  it('keeps the existing ?device= links working (a test or a link pins the backend)', () => {
+    expect(decode('?device=wasm').link).toEqual({ device: 'wasm' });
+    expect(decode('?x=1&device=webgpu').link.device).toBe('webgpu');
+    expect(decode('?device=auto').link.device).toBe('auto');
+    expect(decode('').link.device).toBeUndefined();
+    expect(decode('?device=cuda').link.device).toBeUndefined();
+  });
 });
 
 describe('hostile links', () => {
