@@ -115,9 +115,21 @@ test('evaluates 50 generated questions over the three modes; table, charts and e
   await page.getByTestId('steps-table').locator('summary').click();
   await page.getByTestId('eval-results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/talk-evaluation.png', fullPage: true });
+  // Presenter mode, in the dark theme: the canvas charts must follow the CSS palette, not keep the light one.
+  const corner = (): Promise<number> =>
+    page
+      .getByTestId('chart-accuracy')
+      .locator('canvas')
+      .evaluate((c: HTMLCanvasElement) => {
+        const [r = 0, g = 0, b = 0] = c.getContext('2d')?.getImageData(2, 2, 1, 1).data ?? [];
+        return (r + g + b) / 3;
+      });
+  expect(await corner()).toBeGreaterThan(200);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.getByTestId('device-select')).toBeHidden();
+  await expect.poll(corner).toBeLessThan(60);
   await page.screenshot({ path: 'docs/talk-presenter.png', fullPage: true });
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '');

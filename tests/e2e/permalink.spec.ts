@@ -8,10 +8,9 @@ test.beforeEach(async ({ page }, info) => {
 
 test('a permalink restores the page exactly and runs nothing until asked', async ({ page }, info) => {
   const blocked = await blockOtherOrigins(page, [appOrigin(info)]);
-  const generates: string[] = [];
-  page.on('worker', (w) => note(info, 'worker', w.url()));
+  const consoleErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') generates.push(m.text());
+    if (m.type() === 'error') consoleErrors.push(m.text());
   });
   const ex = Buffer.from(JSON.stringify([['What is 1 plus 1?', '1 + 1 = 2. The answer is 2.', '2']])).toString(
     'base64url'
@@ -48,7 +47,7 @@ test('a permalink restores the page exactly and runs nothing until asked', async
   for (const mode of MODES) await expect(page.getByTestId(`pane-${mode}`)).toHaveAttribute('data-status', 'idle');
   await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'idle');
   expect(blocked).toEqual([]);
-  expect(generates).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('hostile links are dropped with notices: no crash, no foreign model, no download, no run', async ({
