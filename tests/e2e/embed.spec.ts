@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MODES, appOrigin, blockOtherOrigins, note, waitForModel } from './talk-helpers.ts';
+import { MODES, appOrigin, blockOtherOrigins, note, screenshotPath, waitForModel } from './talk-helpers.ts';
 
 /** A second origin (127.0.0.1 on its own port, not localhost) serving a page that embeds the app. */
 let server: Server;
@@ -63,8 +62,7 @@ test('?embed=1 works inside a cross-origin iframe: question, panes, a run, a lin
   const isolated = await inner?.evaluate(() => crossOriginIsolated);
   note(info, 'embed', `ran in a frame inside ${hostOrigin}; crossOriginIsolated in the frame: ${String(isolated)}`);
 
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/talk-embed.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath(info, 'talk-embed.png'), fullPage: true });
   expect(blocked).toEqual([]);
 });
 

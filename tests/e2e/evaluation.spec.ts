@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import {
   MODES,
   appOrigin,
@@ -7,6 +6,7 @@ import {
   downloadBytes,
   downloadText,
   note,
+  screenshotPath,
   waitForModel
 } from './talk-helpers.ts';
 
@@ -111,10 +111,9 @@ test('evaluates 50 generated questions over the three modes; table, charts and e
   await expect(page.getByTestId('size-ratio')).toHaveText('62,000× smaller');
   expect(blocked, `requests outside the origin: ${blocked.join(', ')}`).toEqual([]);
 
-  mkdirSync('docs', { recursive: true });
   await page.getByTestId('steps-table').locator('summary').click();
   await page.getByTestId('eval-results').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/talk-evaluation.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath(info, 'talk-evaluation.png'), fullPage: true });
   // Presenter mode, in the dark theme: the canvas charts must follow the CSS palette, not keep the light one.
   const corner = (): Promise<number> =>
     page
@@ -130,7 +129,7 @@ test('evaluates 50 generated questions over the three modes; table, charts and e
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.getByTestId('device-select')).toBeHidden();
   await expect.poll(corner).toBeLessThan(60);
-  await page.screenshot({ path: 'docs/talk-presenter.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath(info, 'talk-presenter.png'), fullPage: true });
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
 });

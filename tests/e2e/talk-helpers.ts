@@ -1,5 +1,5 @@
 import { expect, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 export const MODES = ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const;
 
@@ -45,4 +45,14 @@ async function pathOf(download: Download): Promise<string> {
   const path = await download.path();
   if (path === null) throw new Error(`download ${download.suggestedFilename()} has no file`);
   return path;
+}
+
+/**
+ * Where a screenshot goes: `docs/` for the README when E2E_DOCS=1 (full-length answers), the test's output folder
+ * otherwise, so a quick CI run never replaces the README images with cut-short answers.
+ */
+export function screenshotPath(info: TestInfo, name: string): string {
+  if (process.env.E2E_DOCS !== '1') return info.outputPath(name);
+  mkdirSync('docs', { recursive: true });
+  return `docs/${name}`;
 }
