@@ -64,7 +64,10 @@ writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokConfig, null
 // Encode with transformers.js itself: the ids the model trains on are the ids the app will feed it.
 const tokenizer = new PreTrainedTokenizer(tokJson, tokConfig);
 const valCount = Math.min(2000, Math.floor(nDocs / 20));
-const parts = { train: { ids: [] as number[], mask: [] as number[] }, val: { ids: [] as number[], mask: [] as number[] } };
+const parts = {
+  train: { ids: [] as number[], mask: [] as number[] },
+  val: { ids: [] as number[], mask: [] as number[] }
+};
 const lengths: number[] = [];
 let learned = 0;
 let total = 0;

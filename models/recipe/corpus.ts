@@ -50,7 +50,9 @@ export function makeDoc(format: PromptFormat, rng: Rng): Doc {
     } else {
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
-      exemplars = Array.from({ length: k }, () => exemplarOf(generate(same ? family : pickFamily(rng), rng, { randomWords: RANDOM_WORDS }), rng));
+      exemplars = Array.from({ length: k }, () =>
+        exemplarOf(generate(same ? family : pickFamily(rng), rng, { randomWords: RANDOM_WORDS }), rng)
+      );
     }
   }
   const trigger = rng.chance(0.1) ? rng.pick(TRIGGER_VARIANTS) : format.trigger;
