@@ -113,7 +113,13 @@ function isLosable(value: unknown): value is LosableDevice {
  */
 export async function watchDeviceLoss(webgpuEnv: unknown, onLost: (message: string) => void): Promise<void> {
   if (typeof webgpuEnv !== 'object' || webgpuEnv === null || !('device' in webgpuEnv)) return;
-  const device: unknown = await webgpuEnv.device;
+  let device: unknown;
+  try {
+    device = await webgpuEnv.device;
+  } catch {
+    // No device to watch: the session ran without one, or creating it failed and the load reported that.
+    return;
+  }
   if (!isLosable(device)) return;
   const info = await device.lost;
   onLost(`the WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''})`);

@@ -116,6 +116,7 @@ describe('watchDeviceLoss', () => {
     const lost: string[] = [];
     await watchDeviceLoss({}, (m) => lost.push(m));
     await watchDeviceLoss(undefined, (m) => lost.push(m));
+    await watchDeviceLoss({ device: Promise.reject(new Error('no device')) }, (m) => lost.push(m));
     expect(lost).toEqual([]);
   });
 });
