@@ -39,7 +39,13 @@ export async function prefixEngineWorker(context: BrowserContext, source: string
   await context.route(
     (url) => /\/assets\/worker-[^/]*\.js$/.test(url.pathname),
     async (route) => {
-      const res = await route.fetch();
+      let res;
+      try {
+        res = await route.fetch();
+      } catch {
+        // The page went away mid-request (the test moved on): nothing left to patch.
+        return;
+      }
       await route.fulfill({ response: res, body: `${source}\n${await res.text()}` });
     }
   );

@@ -191,7 +191,9 @@ test.describe('case 9: static-host headers', () => {
     expect(blocked).toEqual([]);
 
     await page.goto(`${embedder.origin}/embed.html`);
-    await expect(page.frameLocator('iframe').getByRole('heading', { name: 'Think Small' })).toBeVisible();
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('heading', { name: 'Think Small' })).toBeVisible();
+    await expect(frame.getByTestId('backend-device')).toHaveText('WASM', { timeout: 120_000 });
   });
 
   test('a host that cannot set headers: the CSP <meta> applies and the service worker brings isolation', async ({
