@@ -1,13 +1,40 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { cpSync, existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
 
 // Cross-origin isolation lets onnxruntime-web start its wasm threads (SharedArrayBuffer).
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp'
 };
+
+// Production headers (CSP, COOP/COEP) from public/_headers: `vite preview` serves exactly what a static
+// host would. The dev server keeps only isolation: its HMR injects inline styles a strict CSP forbids.
+const siteHeaders = headersFor(
+  parseHeadersFile(readFileSync(resolve(import.meta.dirname, 'public/_headers'), 'utf8')),
+  '/index.html'
+);
+
+/** The build's index.html carries the CSP as a <meta> too, for hosts that ignore `_headers`. */
+function cspMeta(): Plugin {
+  const csp = siteHeaders['Content-Security-Policy'];
+  return {
+    name: 'think-small-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () =>
+      csp === undefined
+        ? []
+        : [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: cspForMeta(csp) },
+              injectTo: 'head-prepend'
+            }
+          ]
+  };
+}
 
 // THINK_SMALL_MODELS_DIR serves another export (a fresh checkpoint) without touching `models/`.
 const MODELS_DIR = resolve(process.env.THINK_SMALL_MODELS_DIR ?? resolve(import.meta.dirname, 'models'));
@@ -70,9 +97,9 @@ function bundledModels(): Plugin {
 
 export default defineConfig({
   appType: 'mpa',
-  plugins: [svelte(), bundledModels()],
+  plugins: [svelte(), bundledModels(), cspMeta()],
   worker: { format: 'es' },
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders, port: 4173, strictPort: true },
+  preview: { headers: siteHeaders, port: 4173, strictPort: true },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 }
 });

@@ -44,5 +44,7 @@ if [[ -n "$SHIP" ]]; then
   mkdir -p "$SHIP/onnx"
   cp "$WORK"/export/{config.json,generation_config.json,tokenizer.json,tokenizer_config.json,prompts.json,reference.json} "$SHIP/"
   cp "$WORK"/export/onnx/*.onnx "$SHIP/onnx/"
+  # The app refuses model files whose sha256 differs from the manifest: write it for the new export.
+  npx tsx scripts/model-manifest.ts "$SHIP"
   for dtype in fp32 q8 q4; do npx tsx models/recipe/eval.ts --model "$SHIP" --dtype "$dtype" --n 300 --batch 32 --card; done
 fi

@@ -11,8 +11,11 @@ import {
 } from '@huggingface/transformers';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
-import { BackendError, BusyError, GenerationError, ModelLoadError, NotReadyError } from './errors.ts';
+import { ModelFileCache } from './cache.ts';
+import { assertFitsContext, contextTokensOf } from './context.ts';
+import { chooseBackend, chooseThreads, dtypeFile, probeWebGpu, watchDeviceLoss, type GpuLike } from './device.ts';
+import { BackendError, BusyError, ModelLoadError, NotReadyError, generationFailure } from './errors.ts';
+import { fetchModelFiles } from './integrity.ts';
 import { modelFileUrl } from './model.ts';
 import { cutAtStop, firstStop } from './stop.ts';
 import {
@@ -32,6 +35,7 @@ type Send = (reply: Reply) => void;
 interface Loaded {
   tokenizer: PreTrainedTokenizer;
   model: PreTrainedModel;
+  contextTokens: number | null;
 }
 
 interface Running {
@@ -172,20 +176,25 @@ export class Runtime {
     const progress = (info: LoadProgress): void => this.#send({ type: 'progress', info });
 
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
-    const webgpuAdapter = await hasWebGpuAdapter(gpu);
-    const device = chooseDevice(preference, webgpuAdapter);
-    if (device === 'webgpu' && !webgpuAdapter)
-      throw new BackendError('WebGPU was requested but this browser offers no adapter');
-    const dtype = chooseDtype(device, await availableDtypes(model));
-    if (dtype === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
+    const probe = await probeWebGpu(gpu);
+    const webgpuAdapter = probe.unavailable === null;
+    const choice = chooseBackend(preference, probe, await availableDtypes(model));
+    if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
+    const { device, dtype, notices } = choice;
     const threads = chooseThreads(self.crossOriginIsolated);
+    const files = await fetchModelFiles(modelFileUrl(model, ''));
+    const cache = new ModelFileCache(files, typeof caches === 'undefined' ? undefined : caches);
 
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
     // A path, not a full URL: transformers.js skips its local-file check for anything that parses as http(s).
     env.localModelPath = new URL(model.baseUrl).pathname;
-    // The HTTP cache already keeps these; the Cache API copy would outlive a re-exported model.
+    // Our cache checks every cached file against the manifest (a re-exported model replaces stale
+    // copies) and survives a Cache API that is missing, blocked or full.
     env.useBrowserCache = false;
+    env.useCustomCache = true;
+    env.customCache = cache;
+    env.fetch = files.fetcher(fetch.bind(globalThis));
     // We fetch the ORT binary ourselves so its download shows in the progress bar and download time.
     env.useWasmCache = false;
     const wasm = env.backends.onnx.wasm;
@@ -217,7 +226,7 @@ export class Runtime {
     try {
       tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback: onProgress });
     } catch (err) {
-      throw new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
+      throw files.failure ?? new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
     }
     let loaded: PreTrainedModel;
     const weightsFile = `onnx/${dtypeFile(dtype)}`;
@@ -232,11 +241,12 @@ export class Runtime {
         }
       });
     } catch (err) {
+      if (files.failure !== null) throw files.failure;
       if (weightsRead) throw new BackendError(`${device}/${dtype} session: ${messageOf(err)}`);
       throw new ModelLoadError(`${model.id}: ${messageOf(err)}`);
     }
     const sessionAt = performance.now();
-    this.#loaded = { tokenizer, model: loaded };
+    this.#loaded = { tokenizer, model: loaded, contextTokens: contextTokensOf(loaded.config) };
     const forward = loaded.forward.bind(loaded);
     loaded.forward = async (inputs: unknown) => {
       await yieldToEventLoop();
@@ -256,7 +266,14 @@ export class Runtime {
       sessionMs: sessionAt - filesDoneAt,
       warmupMs: readyAt - sessionAt
     };
-    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter });
+    const contextTokens = this.#loaded.contextTokens ?? Number.MAX_SAFE_INTEGER;
+    const cacheNotice = cache.notice;
+    if (cacheNotice !== null) notices.push(cacheNotice);
+    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter, contextTokens, notices });
+    if (device === 'webgpu')
+      void watchDeviceLoss(env.backends.onnx.webgpu, (message) =>
+        this.#send({ type: 'error', name: 'EngineFatalError', message })
+      );
   }
 
   async generate(runId: string, prompt: string, params: GenParams): Promise<void> {
@@ -269,6 +286,7 @@ export class Runtime {
     try {
       const inputs = loaded.tokenizer(prompt);
       const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
+      assertFitsContext(promptTokens, params.maxNewTokens, loaded.contextTokens);
       this.#send({ type: 'prompt', runId, promptTokens, at: performance.now() });
       let firstTokenAt: number | null = null;
       let lastTokenAt: number | null = null;
@@ -294,7 +312,7 @@ export class Runtime {
           stopping_criteria: [criteria, stops]
         });
       } catch (err) {
-        throw new GenerationError(messageOf(err));
+        throw generationFailure(err);
       }
       const timings: RunTimings = {
         startedAt,

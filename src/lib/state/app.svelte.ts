@@ -1,4 +1,5 @@
 import { EngineClient, type WorkerPort } from '../engine/client.svelte.ts';
+import { CancelledError, WorkerCrashedError } from '../engine/errors.ts';
 import { sanitizeParams } from './params.ts';
 import { bundledModel, type ModelId } from '../engine/model.ts';
 import type { DevicePreference, GenParams, ModelRef } from '../engine/protocol.ts';
@@ -14,6 +15,7 @@ import type { Family } from '../tasks/index.ts';
 import { runOrder } from './order.ts';
 import { PaneState } from './pane.svelte.ts';
 import { practiceQuestion, presets, type Question } from './presets.ts';
+import { questionProblem } from './validate.ts';
 
 export const DEFAULT_PARAMS: GenParams = { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95, stopSequences: [] };
 
@@ -51,6 +53,8 @@ export class AppState {
   /** A permalink's trigger and exemplars, applied over the model's defaults once prompts.json has loaded. */
   #promptOverrides: { trigger: string | null; exemplars: Exemplar[] | null } = { trigger: null, exemplars: null };
   #stopRequested = false;
+  #currentMode: Mode | null = null;
+  #pageHidden = false;
   #runIndex = 0;
   #countSeq = 0;
   #seed: number;
@@ -117,13 +121,17 @@ export class AppState {
   get evaluating(): boolean {
     return this.#evaluating;
   }
+  /** Why Run is disabled because of the question (empty, far too long); null when the question is fine. */
+  get questionProblem(): string | null {
+    return questionProblem(this.#question.question);
+  }
   get canRun(): boolean {
     return (
       !this.#running &&
       !this.#evaluating &&
       this.engine.status === 'ready' &&
       this.#format !== null &&
-      this.#question.question.trim() !== ''
+      this.questionProblem === null
     );
   }
 
@@ -256,11 +264,14 @@ export class AppState {
     try {
       for (const mode of order) {
         const pane = this.panes[mode];
-        if (this.#stopRequested) {
+        // A pane stopped while queued is idle again and keeps its turn empty.
+        if (this.#stopRequested || pane.status !== 'queued') {
           pane.cancel();
           continue;
         }
         pane.start();
+        if (this.#pageHidden) pane.markHidden();
+        this.#currentMode = mode;
         try {
           const result = await this.engine.generate(mode, prompts[mode], params, {
             onPrompt: (n) => pane.setPromptTokens(n),
@@ -268,18 +279,22 @@ export class AppState {
           });
           pane.finish(result);
         } catch (err) {
-          pane.fail(messageOf(err));
+          // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
+          if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
+          if (err instanceof CancelledError) pane.abort('Cancelled when the model was reloaded');
+          else pane.fail(messageOf(err));
         }
       }
     } finally {
       this.#running = false;
+      this.#currentMode = null;
     }
   }
 
   /** Asks the worker for each pane's prompt length; only the newest answer is applied. */
   async refreshPromptCounts(): Promise<void> {
     const prompts = this.prompts;
-    if (prompts === null || this.engine.status !== 'ready') return;
+    if (prompts === null || this.engine.status !== 'ready' || this.questionProblem !== null) return;
     const seq = ++this.#countSeq;
     try {
       const tokens = await this.engine.countTokens(MODES.map((m) => prompts[m]));
@@ -297,6 +312,19 @@ export class AppState {
     if (!this.#running) return;
     this.#stopRequested = true;
     this.engine.interrupt();
+  }
+
+  /** Stops one mode: the running one keeps its partial text, a queued one is skipped; the others go on. */
+  stopPane(mode: Mode): void {
+    const pane = this.panes[mode];
+    if (pane.status === 'queued') pane.cancel();
+    else if (pane.status === 'running' && this.#currentMode === mode) this.engine.interrupt();
+  }
+
+  /** Background tabs throttle timers and may slow the page's side of a run; the pane's stats say so. */
+  setPageHidden(hidden: boolean): void {
+    this.#pageHidden = hidden;
+    if (hidden) for (const mode of MODES) this.panes[mode].markHidden();
   }
 
   #refreshPreviews(): void {

@@ -25,7 +25,9 @@ const ready: Reply = {
   dtype: 'q8',
   threads: 1,
   loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
-  webgpuAdapter: false
+  webgpuAdapter: false,
+  contextTokens: 1024,
+  notices: []
 };
 const timings: RunTimings = {
   startedAt: 0,
