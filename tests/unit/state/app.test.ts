@@ -1,23 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
 import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
+import { format, ready } from './fixtures.ts';
 
-const format = {
-  ...STUDENT_FORMAT,
-  exemplars: [{ question: 'What is 2 plus 3?', rationale: '2 + 3 = 5. The answer is 5.', answer: '5' }]
-};
-const ready: Reply = {
-  type: 'ready',
-  device: 'wasm',
-  dtype: 'q8',
-  threads: 1,
-  loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
-  webgpuAdapter: false,
-  contextTokens: 1024,
-  notices: []
-};
 const timings: RunTimings = {
   startedAt: 0,
   firstTokenAt: 2,

@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
-import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
+import type { RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { EvalState } from '../../../src/lib/state/eval.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
+import { format, ready } from './fixtures.ts';
 
-const format = {
-  ...STUDENT_FORMAT,
-  exemplars: [{ question: 'What is 2 plus 3?', rationale: '2 + 3 = 5. The answer is 5.', answer: '5' }]
-};
 const config = {
   model_type: 'llama',
   vocab_size: 1024,
@@ -18,16 +14,6 @@ const config = {
   num_attention_heads: 5,
   num_key_value_heads: 5,
   head_dim: 32
-};
-const ready: Reply = {
-  type: 'ready',
-  device: 'wasm',
-  dtype: 'q8',
-  threads: 1,
-  loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
-  webgpuAdapter: false,
-  contextTokens: 1024,
-  notices: []
 };
 const timings: RunTimings = {
   startedAt: 0,
