@@ -4,12 +4,9 @@ import { mergeProgress, type ProgressSummary } from '../stats/index.ts';
 import { BusyError, CancelledError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
 import {
   assertNever,
-  type Device,
   type DevicePreference,
-  type Dtype,
   type GenParams,
   type LoadProgress,
-  type LoadTimings,
   type ModelRef,
   type Reply,
   type Request,
@@ -43,15 +40,8 @@ export function browserWorker(): WorkerPort {
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface BackendInfo {
-  device: Device;
-  dtype: Dtype;
-  threads: number;
-  loadMs: LoadTimings;
-  webgpuAdapter: boolean;
-  contextTokens: number;
-  notices: readonly string[];
-}
+/** What the worker's `ready` reply says about the loaded backend: one definition, in the protocol. */
+export type BackendInfo = Readonly<Omit<Extract<Reply, { type: 'ready' }>, 'type'>>;
 
 export interface RunResult {
   runId: string;
