@@ -68,6 +68,15 @@ function step(name, command, args, env) {
   return status === 0;
 }
 
+const ESC = String.fromCharCode(27);
+
+function stripAnsi(text) {
+  return text
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
+}
+
 /** Each failed end-to-end test with its error's first lines, from Playwright's JSON report. */
 function e2eFailures(reportPath) {
   let report;
@@ -82,8 +91,12 @@ function e2eFailures(reportPath) {
       for (const t of spec.tests ?? []) {
         const last = t.results?.at(-1);
         if (!last || last.status === 'passed' || last.status === 'skipped') continue;
-        const message = (last.errors?.[0]?.message ?? last.status).replace(/\x1b\[[0-9;]*m/g, '');
-        const lines = message.split('\n').filter((l) => l.trim() !== '').slice(0, 8);
+        // Playwright colours its messages; strip the escape codes for a plain log.
+        const message = stripAnsi(last.errors?.[0]?.message ?? last.status);
+        const lines = message
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(0, 8);
         failures.push(`[${t.projectName}] ${[...titles, spec.title].join(' › ')}\n      ${lines.join('\n      ')}`);
       }
     }
