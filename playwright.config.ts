@@ -21,7 +21,9 @@ export default defineConfig({
   workers: 1,
   timeout: 300_000,
   expect: { timeout: 30_000 },
-  reporter: [['list']],
+  // The JSON report lets `npm test` repeat each failure's first lines in its closing summary, where a
+  // CI log that keeps only its tail still shows them.
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1600, height: 1000 },

@@ -13,7 +13,7 @@
 // printed; the exit code is non-zero when anything failed. Plain Node, no dependencies.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import process from 'node:process';
 
@@ -67,6 +67,44 @@ function step(name, command, args, env) {
   const seconds = (Date.now() - started) / 1000;
   results.push({ name, ok: status === 0, detail: status === 0 ? `${seconds.toFixed(1)} s` : `exit ${status}` });
   return status === 0;
+}
+
+const ESC = String.fromCharCode(27);
+
+function stripAnsi(text) {
+  return text
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
+}
+
+/** Each failed end-to-end test with its error's first lines, from Playwright's JSON report. */
+function e2eFailures(reportPath) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  } catch {
+    return [];
+  }
+  const failures = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const last = t.results?.at(-1);
+        if (!last || last.status === 'passed' || last.status === 'skipped') continue;
+        // Playwright colours its messages; strip the escape codes for a plain log.
+        const message = stripAnsi(last.errors?.[0]?.message ?? last.status);
+        const lines = message
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(0, 8);
+        failures.push(`[${t.projectName}] ${[...titles, spec.title].join(' › ')}\n      ${lines.join('\n      ')}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return failures;
 }
 
 function skip(name, why) {
@@ -160,4 +198,6 @@ console.log(
     ? `\n[test] all ${results.length} steps passed in ${minutes} min`
     : `\n[test] ${failed.length} of ${results.length} steps failed (${minutes} min): ${failed.map((r) => r.name).join(', ')}`
 );
+if (results.some((r) => r.name === 'playwright e2e' && r.detail.startsWith('exit')))
+  for (const failure of e2eFailures('test-results/e2e-report.json')) console.log(`  e2e failure: ${failure}`);
 process.exit(failed.length === 0 ? 0 : 1);

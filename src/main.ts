@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import './talk.css';
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html lost its #app element');

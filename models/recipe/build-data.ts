@@ -9,7 +9,7 @@ import { PreTrainedTokenizer } from '@huggingface/transformers';
 import { Rng, generate, FAMILIES } from '../../src/lib/tasks/index.ts';
 import type { PromptFormat } from '../../src/lib/prompts/index.ts';
 import { STUDENT_FORMAT } from './format.ts';
-import { makeDoc } from './corpus.ts';
+import { completionMask, makeDoc } from './corpus.ts';
 import { EOS_ID, preTokenize, tokenizerConfigJson, tokenizerJson, trainBpe } from './tokenizer.ts';
 
 const { values } = parseArgs({
@@ -74,13 +74,8 @@ let total = 0;
 docs.forEach((d, i) => {
   const ids = tokenizer.encode(d.prompt + d.completion);
   ids.push(EOS_ID);
-  // The loss covers the completion and its end-of-sequence token only. The pre-tokenizer splits at the
-  // prompt/completion boundary, so the prompt's own ids are a prefix; where they are not, learn the whole document.
-  const promptIds = tokenizer.encode(d.prompt);
-  const isPrefix = promptIds.every((id, k) => ids[k] === id);
-  const start = isPrefix ? promptIds.length : 0;
-  const mask = ids.map((_, k) => (k >= start ? 1 : 0));
-  learned += ids.length - start;
+  const mask = completionMask(tokenizer.encode(d.prompt), ids);
+  learned += mask.reduce((a, b) => a + b, 0);
   total += ids.length;
   lengths.push(ids.length);
   const part = i < valCount ? parts.val : parts.train;

@@ -64,3 +64,14 @@ export function makeDoc(format: PromptFormat, rng: Rng): Doc {
   });
   return { prompt, completion: completion(mode, rng.pick(problem.rationales), problem.answer) };
 }
+
+/**
+ * Which tokens of a document are training targets: the completion and its end-of-sequence token, never the prompt.
+ * The prompt's own ids are normally a prefix of the document's (the pre-tokenizer splits at the boundary); where
+ * they are not, the whole document is learned rather than a misaligned part of it.
+ */
+export function completionMask(promptIds: readonly number[], ids: readonly number[]): number[] {
+  const isPrefix = promptIds.length <= ids.length && promptIds.every((id, k) => ids[k] === id);
+  const start = isPrefix ? promptIds.length : 0;
+  return ids.map((_, k) => (k >= start ? 1 : 0));
+}

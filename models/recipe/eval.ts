@@ -3,7 +3,7 @@
  *   npm run eval:model                          fresh held-out set: accuracy per family × mode × steps
  *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"} lines, every mode
  * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
- *          --batch, --card (write the table into the model card).
+ *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261123' },
     batch: { type: 'string', default: '16' },
     'max-new-tokens': { type: 'string', default: '160' },
+    threads: { type: 'string', default: '1' },
     card: { type: 'boolean', default: false }
   }
 });
@@ -43,7 +44,12 @@ const modelId = basename(modelDir);
 const dtype = values.dtype as 'q8' | 'q4' | 'fp32';
 const format = parsePromptFormat(JSON.parse(readFileSync(join(modelDir, 'prompts.json'), 'utf8')));
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const model = await AutoModelForCausalLM.from_pretrained(modelId, { dtype, device: 'cpu' });
+// onnxruntime-node would start a thread per core; on a shared machine spinning threads cost more than they give.
+const model = await AutoModelForCausalLM.from_pretrained(modelId, {
+  dtype,
+  device: 'cpu',
+  session_options: { intraOpNumThreads: Number(values.threads), interOpNumThreads: 1 }
+});
 const eos = 2;
 
 interface Item {

@@ -23,8 +23,19 @@ describe.skipIf(!hasTorch)('model recipe, smoke variant (tiny model, whole chain
     for (const f of ['model.onnx', 'model_quantized.onnx', 'model_q4.onnx']) {
       expect(existsSync(join(work, 'export', 'onnx', f))).toBe(true);
     }
-    const stats = JSON.parse(readFileSync(join(work, 'data', 'stats.json'), 'utf8')) as { trainTokens: number };
+    for (const f of ['model_quantized.onnx', 'model_q4.onnx']) {
+      expect(log).toMatch(new RegExp(`${f.replace('.', '\\.')}: top-1 agrees with fp32 on \\d+\\.\\d+% of \\d+`));
+    }
+    const stats = JSON.parse(readFileSync(join(work, 'data', 'stats.json'), 'utf8')) as {
+      trainTokens: number;
+      learnedShare: number;
+    };
     expect(stats.trainTokens).toBeGreaterThan(10000);
+    // Only completions are training targets: the mask file matches the ids, and most of a document is prompt.
+    const ids = readFileSync(join(work, 'data', 'train.bin')).length / 2;
+    expect(readFileSync(join(work, 'data', 'train.mask.bin')).length).toBe(ids);
+    expect(stats.learnedShare).toBeGreaterThan(0.1);
+    expect(stats.learnedShare).toBeLessThan(0.6);
   }, 300_000);
 
   it('loads the smoke export in stock pipeline() and generates tokens', async () => {

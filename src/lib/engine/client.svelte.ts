@@ -1,15 +1,12 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { Mode } from '../prompts/index.ts';
 import { mergeProgress, type ProgressSummary } from '../stats/index.ts';
-import { BusyError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
+import { BusyError, CancelledError, EngineError, NotReadyError, WorkerCrashedError, errorFromWire } from './errors.ts';
 import {
   assertNever,
-  type Device,
   type DevicePreference,
-  type Dtype,
   type GenParams,
   type LoadProgress,
-  type LoadTimings,
   type ModelRef,
   type Reply,
   type Request,
@@ -43,13 +40,8 @@ export function browserWorker(): WorkerPort {
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface BackendInfo {
-  device: Device;
-  dtype: Dtype;
-  threads: number;
-  loadMs: LoadTimings;
-  webgpuAdapter: boolean;
-}
+/** What the worker's `ready` reply says about the loaded backend: one definition, in the protocol. */
+export type BackendInfo = Readonly<Omit<Extract<Reply, { type: 'ready' }>, 'type'>>;
 
 export interface RunResult {
   runId: string;
@@ -81,6 +73,12 @@ interface PendingLoad {
   reject: (e: EngineError) => void;
 }
 
+/**
+ * Crashes in a row, with no successful run between them, that are answered by a fresh worker; past
+ * that the engine stays in its error state so a broken environment cannot restart in a loop.
+ */
+export const MAX_AUTO_RESTARTS = 2;
+
 /** Owns the one engine worker: loads the model, runs one generation at a time, routes replies by runId. */
 export class EngineClient {
   #status = $state<EngineStatus>('idle');
@@ -88,6 +86,9 @@ export class EngineClient {
   #error = $state<string | null>(null);
   #progress = new SvelteMap<string, LoadProgress>();
   #runningId = $state<string | null>(null);
+  #restartNotice = $state<string | null>(null);
+  #restartsLeft = MAX_AUTO_RESTARTS;
+  #lastLoad: { model: ModelRef; device: DevicePreference } | null = null;
 
   #worker: WorkerPort | null = null;
   #load: PendingLoad | null = null;
@@ -118,10 +119,22 @@ export class EngineClient {
   get runningId(): string | null {
     return this.#runningId;
   }
+  /** Fallbacks the last load took, and a restart after a crash: what the user should know. */
+  get notices(): readonly string[] {
+    const fromLoad = this.#backend?.notices ?? [];
+    return this.#restartNotice === null ? fromLoad : [this.#restartNotice, ...fromLoad];
+  }
 
   /** A fresh worker per load: switching WebGPU/WASM must not inherit the previous ORT environment. */
   load(model: ModelRef, device: DevicePreference): Promise<BackendInfo> {
-    this.#shutdown(new WorkerCrashedError('the engine was restarted'));
+    this.#restartsLeft = MAX_AUTO_RESTARTS;
+    return this.#start(model, device);
+  }
+
+  #start(model: ModelRef, device: DevicePreference): Promise<BackendInfo> {
+    this.#shutdown(new CancelledError('the model was reloaded'));
+    this.#lastLoad = { model, device };
+    this.#restartNotice = null;
     const worker = this.#createWorker();
     this.#worker = worker;
     worker.listen(
@@ -192,7 +205,9 @@ export class EngineClient {
           dtype: reply.dtype,
           threads: reply.threads,
           loadMs: reply.loadMs,
-          webgpuAdapter: reply.webgpuAdapter
+          webgpuAdapter: reply.webgpuAdapter,
+          contextTokens: reply.contextTokens,
+          notices: reply.notices
         };
         this.#backend = info;
         this.#status = 'ready';
@@ -211,6 +226,7 @@ export class EngineClient {
         const run = this.#run;
         if (run?.runId !== reply.runId) break;
         this.#endRun();
+        this.#restartsLeft = MAX_AUTO_RESTARTS;
         run.resolve({ runId: reply.runId, text: reply.text, timings: reply.timings, stopped: reply.stopped });
         break;
       }
@@ -221,6 +237,10 @@ export class EngineClient {
         break;
       }
       case 'error': {
+        if (reply.name === 'EngineFatalError') {
+          this.#crash(reply.message);
+          break;
+        }
         const err = errorFromWire(reply.name, reply.message);
         const count = reply.runId === undefined ? undefined : this.#counts.get(reply.runId);
         if (reply.runId !== undefined && count !== undefined) {
@@ -251,9 +271,23 @@ export class EngineClient {
     this.#runningId = null;
   }
 
+  /**
+   * A dead or unusable worker fails what was pending. If the model had loaded, a fresh worker loads it
+   * again with the same settings (the page's question and prompts live outside the engine and are kept).
+   */
   #crash(message: string): void {
     const err = new WorkerCrashedError(message);
+    const wasReady = this.#status === 'ready';
     this.#shutdown(err);
+    const last = this.#lastLoad;
+    if (wasReady && last !== null && this.#restartsLeft > 0) {
+      this.#restartsLeft -= 1;
+      this.#start(last.model, last.device).catch(() => {
+        // The failed reload is in `error` for the load panel.
+      });
+      this.#restartNotice = `The engine stopped (${message}) and was restarted with the same settings.`;
+      return;
+    }
     this.#status = 'error';
     this.#error = `${err.name}: ${err.message}`;
   }

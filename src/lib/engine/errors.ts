@@ -33,6 +33,29 @@ export class WorkerCrashedError extends EngineError {
   override name = 'WorkerCrashedError';
 }
 
+/**
+ * The engine's wasm instance aborted or its WebGPU device was lost: the worker is alive but can never
+ * run again, so the client treats it as a crash and starts a fresh worker.
+ */
+export class EngineFatalError extends EngineError {
+  override name = 'EngineFatalError';
+}
+
+/** A request that was still pending when the model was reloaded; not a failure, nothing to report as one. */
+export class CancelledError extends EngineError {
+  override name = 'CancelledError';
+}
+
+/** The prompt plus the requested new tokens do not fit the model's context; found before generating. */
+export class PromptTooLongError extends EngineError {
+  override name = 'PromptTooLongError';
+}
+
+/** A model file's bytes differ from the sha256 in the model's manifest.json (or it has none). */
+export class IntegrityError extends EngineError {
+  override name = 'IntegrityError';
+}
+
 const BY_NAME = {
   EngineError,
   ModelLoadError,
@@ -40,7 +63,11 @@ const BY_NAME = {
   NotReadyError,
   BusyError,
   GenerationError,
-  WorkerCrashedError
+  WorkerCrashedError,
+  EngineFatalError,
+  CancelledError,
+  PromptTooLongError,
+  IntegrityError
 } as const;
 
 export type EngineErrorName = keyof typeof BY_NAME;
@@ -53,6 +80,23 @@ export function isEngineErrorName(name: string): name is EngineErrorName {
 export function errorFromWire(name: string, message: string): EngineError {
   if (isEngineErrorName(name)) return new BY_NAME[name](message);
   return new EngineError(`${name}: ${message}`);
+}
+
+/**
+ * What a wasm abort or a lost GPU looks like once onnxruntime-web has turned it into an exception:
+ * `RuntimeError: Aborted(...)`, `unreachable`, out-of-bounds memory, or a WebGPU device-lost message.
+ */
+const FATAL_MESSAGE = /\bAborted\(|\bunreachable\b|memory access out of bounds|out of memory|device (?:was |is )?lost/i;
+
+export function isFatal(err: unknown): boolean {
+  if (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) return true;
+  return err instanceof Error ? FATAL_MESSAGE.test(err.message) : FATAL_MESSAGE.test(String(err));
+}
+
+/** A failed generation: fatal ones restart the worker, the rest are reported on the run. */
+export function generationFailure(err: unknown): EngineError {
+  const message = err instanceof Error ? err.message : String(err);
+  return isFatal(err) ? new EngineFatalError(message) : new GenerationError(message);
 }
 
 export function toWire(err: unknown): { name: string; message: string } {

@@ -1,6 +1,7 @@
 import { Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { assertFitsContext, contextTokensOf } from './context.ts';
 import { IncrementalDetokenizer } from './detokenize.ts';
-import { GenerationError } from './errors.ts';
+import { GenerationError, generationFailure } from './errors.ts';
 import type { GenParams, RunTimings } from './protocol.ts';
 import { nextToken } from './sample.ts';
 import { cutAtStop, firstStop } from './stop.ts';
@@ -28,10 +29,6 @@ export interface Generation {
   text: string;
   timings: RunTimings;
   stopped: boolean;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function eosIds(model: PreTrainedModel): Set<number> {
@@ -73,6 +70,7 @@ export async function generateText(
   const startedAt = performance.now();
   const encoded = loaded.tokenizer(prompt);
   const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
+  assertFitsContext(promptTokens, params.maxNewTokens, contextTokensOf(loaded.model.config));
   hooks.onPrompt(promptTokens, performance.now());
 
   const eos = eosIds(loaded.model);
@@ -103,7 +101,8 @@ export async function generateText(
           past_key_values: past
         });
       } catch (err) {
-        throw new GenerationError(messageOf(err));
+        // A wasm abort or a lost GPU comes out as EngineFatalError, which makes the client restart the worker.
+        throw generationFailure(err);
       }
       const logits = outputs.logits;
       if (logits === undefined) throw new GenerationError('the model returned no logits');

@@ -1,9 +1,17 @@
 import type { ModelRef } from './protocol.ts';
 
-/** The model bundled with the app, served from `/models/think-small-3m/`. */
-export function bundledModel(origin: string, base = '/'): ModelRef {
+/** Models bundled with the app, default first: the only ids a link may name. */
+export const MODEL_IDS = ['think-small-3m'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+export function isModelId(value: unknown): value is ModelId {
+  return typeof value === 'string' && (MODEL_IDS as readonly string[]).includes(value);
+}
+
+/** A model bundled with the app, served from `/models/<id>/`. */
+export function bundledModel(origin: string, base = '/', id: ModelId = MODEL_IDS[0]): ModelRef {
   return {
-    id: 'think-small-3m',
+    id,
     baseUrl: new URL(`${base.replace(/\/?$/, '/')}models/`, origin).href,
     dtypes: ['q8', 'q4', 'fp32']
   };

@@ -5,8 +5,10 @@ export const DEVICE_PREFERENCES = ['auto', 'webgpu', 'wasm'] as const;
 export type DevicePreference = (typeof DEVICE_PREFERENCES)[number];
 export type Device = Exclude<DevicePreference, 'auto'>;
 
-export const DTYPES = ['fp32', 'q8', 'q4'] as const;
+export const DTYPES = ['fp32', 'q8', 'q4', 'fp16', 'q4f16'] as const;
 export type Dtype = (typeof DTYPES)[number];
+/** Dtypes whose WebGPU kernels compute in f16, so they need the adapter's `shader-f16` feature. */
+export const F16_DTYPES: readonly Dtype[] = ['fp16', 'q4f16'];
 
 /** A model served from the app's own origin. */
 export interface ModelRef {
@@ -63,7 +65,18 @@ export type Request =
 
 export type Reply =
   | { type: 'progress'; info: LoadProgress }
-  | { type: 'ready'; device: Device; dtype: Dtype; threads: number; loadMs: LoadTimings; webgpuAdapter: boolean }
+  | {
+      type: 'ready';
+      device: Device;
+      dtype: Dtype;
+      threads: number;
+      loadMs: LoadTimings;
+      webgpuAdapter: boolean;
+      /** The most tokens (prompt plus generated) the model reads, from its config. */
+      contextTokens: number;
+      /** What the user should know about this load: a fallback taken, a cache that could not be used. */
+      notices: string[];
+    }
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
   /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */
   | { type: 'tokens'; runId: string; text: string; at: number[] }

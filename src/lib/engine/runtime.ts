@@ -6,10 +6,13 @@ import {
   type PreTrainedTokenizer,
   type ProgressInfo
 } from '@huggingface/transformers';
-import { chooseDevice, chooseDtype, chooseThreads, dtypeFile, hasWebGpuAdapter, type GpuLike } from './device.ts';
-import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
 import { TokenBatcher } from './batch.ts';
+import { ModelFileCache } from './cache.ts';
+import { contextTokensOf } from './context.ts';
+import { chooseBackend, chooseThreads, dtypeFile, probeWebGpu, watchDeviceLoss, type GpuLike } from './device.ts';
+import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
 import { generateText, type Loaded } from './generate.ts';
+import { fetchModelFiles } from './integrity.ts';
 import { modelFileUrl } from './model.ts';
 import { ortFiles } from './ortFiles.ts';
 import {
@@ -110,28 +113,35 @@ export class Runtime {
     const progress = (info: LoadProgress): void => this.#send({ type: 'progress', info });
 
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
-    const webgpuAdapter = await hasWebGpuAdapter(gpu);
-    const device = chooseDevice(preference, webgpuAdapter);
-    if (device === 'webgpu' && !webgpuAdapter)
-      throw new BackendError('WebGPU was requested but this browser offers no adapter');
-    const dtype = chooseDtype(device, await availableDtypes(model));
-    if (dtype === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
+    const probe = await probeWebGpu(gpu);
+    const webgpuAdapter = probe.unavailable === null;
+    const choice = chooseBackend(preference, probe, await availableDtypes(model));
+    if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
+    const { device, dtype, notices } = choice;
     const threads = chooseThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, requestedThreads);
+    const files = await fetchModelFiles(modelFileUrl(model, ''));
+    const cache = new ModelFileCache(files, typeof caches === 'undefined' ? undefined : caches);
 
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
     // A path, not a full URL: transformers.js skips its local-file check for anything that parses as http(s).
     env.localModelPath = new URL(model.baseUrl).pathname;
-    // The HTTP cache already keeps these; the Cache API copy would outlive a re-exported model.
+    // Our cache checks every cached file against the manifest (a re-exported model replaces stale
+    // copies) and survives a Cache API that is missing, blocked or full.
     env.useBrowserCache = false;
+    env.useCustomCache = true;
+    env.customCache = cache;
+    env.fetch = files.fetcher(fetch.bind(globalThis));
     // We fetch the ORT binary ourselves so its download shows in the progress bar and download time.
     env.useWasmCache = false;
     const wasm = env.backends.onnx.wasm;
     if (wasm === undefined) throw new BackendError('onnxruntime-web wasm backend is unavailable');
-    const files = ortFiles(device);
-    wasm.wasmPaths = { wasm: files.wasm, mjs: files.mjs };
+    // The device chosen above is final for this worker (a fallback to WASM is decided before this point),
+    // so the WebGPU-only asyncify build is fetched only when WebGPU will run.
+    const ort = ortFiles(device);
+    wasm.wasmPaths = { wasm: ort.wasm, mjs: ort.mjs };
     wasm.numThreads = threads;
-    wasm.wasmBinary = await fetchWithProgress(files.wasm, files.name, progress);
+    wasm.wasmBinary = await fetchWithProgress(ort.wasm, ort.name, progress);
 
     let filesDoneAt = performance.now();
     const onProgress = (p: ProgressInfo): void => {
@@ -156,7 +166,7 @@ export class Runtime {
     try {
       tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback: onProgress });
     } catch (err) {
-      throw new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
+      throw files.failure ?? new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
     }
     let loaded: PreTrainedModel;
     const weightsFile = `onnx/${dtypeFile(dtype)}`;
@@ -171,6 +181,7 @@ export class Runtime {
         }
       });
     } catch (err) {
+      if (files.failure !== null) throw files.failure;
       if (weightsRead) throw new BackendError(`${device}/${dtype} session: ${messageOf(err)}`);
       throw new ModelLoadError(`${model.id}: ${messageOf(err)}`);
     }
@@ -197,7 +208,14 @@ export class Runtime {
       sessionMs: sessionAt - filesDoneAt,
       warmupMs: readyAt - sessionAt
     };
-    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter });
+    const contextTokens = contextTokensOf(loaded.config) ?? Number.MAX_SAFE_INTEGER;
+    const cacheNotice = cache.notice;
+    if (cacheNotice !== null) notices.push(cacheNotice);
+    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter, contextTokens, notices });
+    if (device === 'webgpu')
+      void watchDeviceLoss(env.backends.onnx.webgpu, (message) =>
+        this.#send({ type: 'error', name: 'EngineFatalError', message })
+      );
   }
 
   async generate(runId: string, prompt: string, params: GenParams): Promise<void> {

@@ -1,6 +1,7 @@
 import { EngineClient, type WorkerPort } from '../engine/client.svelte.ts';
+import { CancelledError, WorkerCrashedError } from '../engine/errors.ts';
 import { sanitizeParams } from './params.ts';
-import { bundledModel } from '../engine/model.ts';
+import { bundledModel, type ModelId } from '../engine/model.ts';
 import type { DevicePreference, GenParams, ModelRef } from '../engine/protocol.ts';
 import {
   MODES,
@@ -14,6 +15,7 @@ import type { Family } from '../tasks/index.ts';
 import { runOrder } from './order.ts';
 import { PaneState } from './pane.svelte.ts';
 import { practiceQuestion, presets, type Question } from './presets.ts';
+import { questionProblem } from './validate.ts';
 
 export const DEFAULT_PARAMS: GenParams = { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95, stopSequences: [] };
 
@@ -46,7 +48,13 @@ export class AppState {
   #stopAtNextQuestion = $state(true);
   #family = $state<Family>('arithmetic');
   #running = $state(false);
+  /** An evaluation owns the engine while it runs; live runs wait. */
+  #evaluating = $state(false);
+  /** A permalink's trigger and exemplars, applied over the model's defaults once prompts.json has loaded. */
+  #promptOverrides: { trigger: string | null; exemplars: Exemplar[] | null } = { trigger: null, exemplars: null };
   #stopRequested = false;
+  #currentMode: Mode | null = null;
+  #pageHidden = false;
   #runIndex = 0;
   #countSeq = 0;
   #seed: number;
@@ -58,11 +66,16 @@ export class AppState {
       base?: string;
       seed?: number;
       device?: DevicePreference;
+      modelId?: ModelId;
     } = {}
   ) {
     this.#device = options.device ?? 'auto';
     this.engine = new EngineClient(options.createWorker);
-    this.model = bundledModel(options.origin ?? location.origin, options.base ?? import.meta.env.BASE_URL);
+    this.model = bundledModel(
+      options.origin ?? location.origin,
+      options.base ?? import.meta.env.BASE_URL,
+      options.modelId
+    );
     this.#seed = options.seed ?? Date.now() % 1_000_000;
     const first = this.presets[0];
     if (first !== undefined) this.#question = first;
@@ -101,25 +114,48 @@ export class AppState {
   get running(): boolean {
     return this.#running;
   }
+  /** Whether any pane holds a finished or stopped run, i.e. there is something to export. */
+  get hasRun(): boolean {
+    return MODES.some((m) => this.panes[m].status === 'done' || this.panes[m].status === 'stopped');
+  }
+  get evaluating(): boolean {
+    return this.#evaluating;
+  }
+  /** Why Run is disabled because of the question (empty, far too long); null when the question is fine. */
+  get questionProblem(): string | null {
+    return questionProblem(this.#question.question);
+  }
   get canRun(): boolean {
     return (
-      !this.#running && this.engine.status === 'ready' && this.#format !== null && this.#question.question.trim() !== ''
+      !this.#running &&
+      !this.#evaluating &&
+      this.engine.status === 'ready' &&
+      this.#format !== null &&
+      this.questionProblem === null
     );
   }
 
   /** The exact prompt each mode would send now; panes show it before and during a run. */
-  readonly prompts = $derived.by((): Record<Mode, string> | null => {
+  readonly prompts = $derived.by((): Record<Mode, string> | null => this.promptsFor(this.#question.question));
+
+  /** Each mode's prompt for any question with the current trigger and exemplars (evaluations use it too). */
+  promptsFor(question: string): Record<Mode, string> | null {
     const format = this.#format;
     if (format === null) return null;
     // A half-typed exemplar would put an empty "Q:" block into the prompt.
     const exemplars = this.#exemplars.filter((e) => e.question.trim() !== '' && e.answer.trim() !== '');
-    const input = { question: this.#question.question, exemplars, trigger: this.#trigger };
+    const input = { question, exemplars, trigger: this.#trigger };
     return {
       'zero-shot-cot': buildPrompt(format, 'zero-shot-cot', input),
       'few-shot-cot': buildPrompt(format, 'few-shot-cot', input),
       'answer-only': buildPrompt(format, 'answer-only', input)
     };
-  });
+  }
+
+  /** The decoding settings a run sends, stop sequence included. */
+  get runParams(): GenParams {
+    return { ...this.#params, stopSequences: this.#stopAtNextQuestion ? [NEXT_QUESTION_STOP] : [] };
+  }
 
   async start(): Promise<void> {
     await Promise.all([this.loadFormat(), this.loadModel()]);
@@ -131,8 +167,8 @@ export class AppState {
       if (!res.ok) throw new Error(`prompts.json: HTTP ${res.status}`);
       const format = parsePromptFormat(await res.json());
       this.#format = format;
-      this.#trigger = format.trigger;
-      this.#exemplars = format.exemplars.map((e) => ({ ...e }));
+      this.#trigger = this.#promptOverrides.trigger ?? format.trigger;
+      this.#exemplars = (this.#promptOverrides.exemplars ?? format.exemplars).map((e) => ({ ...e }));
       this.#formatError = null;
       this.#refreshPreviews();
     } catch (err) {
@@ -197,6 +233,16 @@ export class AppState {
   setDevice(d: DevicePreference): void {
     this.#device = d;
   }
+  /** A permalink's prompts; `null` keeps the model's default. Applies now, and again once prompts.json loads. */
+  setPromptOverrides(trigger: string | null, exemplars: readonly Exemplar[] | null): void {
+    this.#promptOverrides = { trigger, exemplars: exemplars === null ? null : exemplars.map((e) => ({ ...e })) };
+    if (trigger !== null) this.#trigger = trigger;
+    if (exemplars !== null) this.#exemplars = exemplars.map((e) => ({ ...e }));
+    this.#refreshPreviews();
+  }
+  setEvaluating(on: boolean): void {
+    this.#evaluating = on;
+  }
   setStopAtNextQuestion(on: boolean): void {
     this.#stopAtNextQuestion = on;
   }
@@ -213,16 +259,19 @@ export class AppState {
     this.#stopRequested = false;
     const order = runOrder(this.#runIndex++, this.#rotate);
     const gold = this.#question.gold;
-    const params = { ...this.#params, stopSequences: this.#stopAtNextQuestion ? [NEXT_QUESTION_STOP] : [] };
+    const params = this.runParams;
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
     try {
       for (const mode of order) {
         const pane = this.panes[mode];
-        if (this.#stopRequested) {
+        // A pane stopped while queued is idle again and keeps its turn empty.
+        if (this.#stopRequested || pane.status !== 'queued') {
           pane.cancel();
           continue;
         }
         pane.start();
+        if (this.#pageHidden) pane.markHidden();
+        this.#currentMode = mode;
         try {
           const result = await this.engine.generate(mode, prompts[mode], params, {
             onPrompt: (n) => pane.setPromptTokens(n),
@@ -230,18 +279,22 @@ export class AppState {
           });
           pane.finish(result);
         } catch (err) {
-          pane.fail(messageOf(err));
+          // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
+          if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
+          if (err instanceof CancelledError) pane.abort('Cancelled when the model was reloaded');
+          else pane.fail(messageOf(err));
         }
       }
     } finally {
       this.#running = false;
+      this.#currentMode = null;
     }
   }
 
   /** Asks the worker for each pane's prompt length; only the newest answer is applied. */
   async refreshPromptCounts(): Promise<void> {
     const prompts = this.prompts;
-    if (prompts === null || this.engine.status !== 'ready') return;
+    if (prompts === null || this.engine.status !== 'ready' || this.questionProblem !== null) return;
     const seq = ++this.#countSeq;
     try {
       const tokens = await this.engine.countTokens(MODES.map((m) => prompts[m]));
@@ -259,6 +312,19 @@ export class AppState {
     if (!this.#running) return;
     this.#stopRequested = true;
     this.engine.interrupt();
+  }
+
+  /** Stops one mode: the running one keeps its partial text, a queued one is skipped; the others go on. */
+  stopPane(mode: Mode): void {
+    const pane = this.panes[mode];
+    if (pane.status === 'queued') pane.cancel();
+    else if (pane.status === 'running' && this.#currentMode === mode) this.engine.interrupt();
+  }
+
+  /** Background tabs throttle timers and may slow the page's side of a run; the pane's stats say so. */
+  setPageHidden(hidden: boolean): void {
+    this.#pageHidden = hidden;
+    if (hidden) for (const mode of MODES) this.panes[mode].markHidden();
   }
 
   #refreshPreviews(): void {

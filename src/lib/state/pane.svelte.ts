@@ -16,6 +16,8 @@ export class PaneState {
   #error = $state<string | null>(null);
   #gold = $state<string | null>(null);
   #format = $state<PromptFormat | null>(null);
+  #stopNote = $state<string | null>(null);
+  #hiddenDuringRun = $state(false);
 
   constructor(mode: Mode) {
     this.mode = mode;
@@ -44,6 +46,14 @@ export class PaneState {
   }
   get gold(): string | null {
     return this.#gold;
+  }
+  /** Why a pane stopped when it was not the user's Stop (a reload); null otherwise. */
+  get stopNote(): string | null {
+    return this.#stopNote;
+  }
+  /** The tab was hidden at some point of this pane's run. */
+  get hiddenDuringRun(): boolean {
+    return this.#hiddenDuringRun;
   }
 
   /** The prompt's last words (trigger or "The answer is"), shown in front of the generated text. */
@@ -84,6 +94,8 @@ export class PaneState {
     this.#tokens = 0;
     this.#stats = null;
     this.#error = null;
+    this.#stopNote = null;
+    this.#hiddenDuringRun = false;
   }
 
   start(): void {
@@ -106,6 +118,16 @@ export class PaneState {
     this.#promptTokens = result.timings.promptTokens;
     this.#stats = runStats(result.timings);
     this.#status = result.stopped ? 'stopped' : 'done';
+  }
+
+  /** The run ended without a result (the model was reloaded): the streamed text stays, marked partial. */
+  abort(note: string): void {
+    this.#stopNote = note;
+    this.#status = 'stopped';
+  }
+
+  markHidden(): void {
+    if (this.#status === 'running') this.#hiddenDuringRun = true;
   }
 
   fail(message: string): void {

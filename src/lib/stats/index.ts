@@ -9,3 +9,4 @@ export {
 } from './run.ts';
 export { totalLoadMs, mergeProgress, type ProgressSummary } from './load.ts';
 export { formatMs, formatRate, formatBytes, median } from './format.ts';
+export { wilson, Z_95, type Interval } from './wilson.ts';

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EngineClient, type RunResult } from '../../../src/lib/engine/client.svelte.ts';
+import { EngineClient, MAX_AUTO_RESTARTS, type RunResult } from '../../../src/lib/engine/client.svelte.ts';
 import {
   BusyError,
+  CancelledError,
+  PromptTooLongError,
   GenerationError,
   ModelLoadError,
   NotReadyError,
@@ -24,13 +26,15 @@ const timings: RunTimings = {
   promptTokens: 9,
   generatedTokens: 3
 };
-const ready: Reply = {
+const ready: Extract<Reply, { type: 'ready' }> = {
   type: 'ready',
   device: 'wasm',
   dtype: 'q8',
   threads: 2,
   loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 },
-  webgpuAdapter: false
+  webgpuAdapter: false,
+  contextTokens: 1024,
+  notices: []
 };
 
 let workers: FakeWorker[];
@@ -83,7 +87,7 @@ describe('load', () => {
     const first = client.load(model, 'wasm');
     const old = worker();
     const second = client.load(model, 'webgpu');
-    await expect(first).rejects.toBeInstanceOf(WorkerCrashedError);
+    await expect(first).rejects.toBeInstanceOf(CancelledError);
     expect(old.terminated).toBe(true);
     old.reply(ready);
     expect(client.status).toBe('loading');
@@ -195,12 +199,113 @@ describe('generate', () => {
     expect(w.posted.length).toBe(before);
   });
 
-  it('a worker crash rejects the running generation', async () => {
+  it('refuses a too-long prompt with the named error from the worker and stays ready', async () => {
     const w = await loaded();
+    const p = client.generate('few-shot-cot', 'A', params);
+    w.reply({ type: 'error', runId: 'run-1', name: 'PromptTooLongError', message: 'The prompt is 2,000 tokens' });
+    await expect(p).rejects.toBeInstanceOf(PromptTooLongError);
+    expect(client.status).toBe('ready');
+  });
+});
+
+describe('reload and crashes', () => {
+  it('a reload mid-run cancels the run and drops every late message of the old worker', async () => {
+    const old = await loaded();
+    const tokens: string[] = [];
+    const run = client.generate('zero-shot-cot', 'A', params, { onToken: (t) => tokens.push(t) });
+    old.reply({ type: 'token', runId: 'run-1', text: 'a', at: 1 });
+    const reload = client.load(model, 'wasm');
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(old.terminated).toBe(true);
+    old.reply({ type: 'token', runId: 'run-1', text: 'late', at: 2 });
+    old.reply({ type: 'done', runId: 'run-1', text: 'late', timings, stopped: false });
+    worker().reply(ready);
+    await reload;
+    const next = client.generate('zero-shot-cot', 'A', params, { onToken: (t) => tokens.push(t) });
+    expect(worker().posted.at(-1)).toMatchObject({ type: 'generate', runId: 'run-2' });
+    old.reply({ type: 'token', runId: 'run-2', text: 'from the old worker', at: 3 });
+    worker().reply({ type: 'token', runId: 'run-2', text: 'b', at: 4 });
+    worker().reply({ type: 'done', runId: 'run-2', text: 'b', timings, stopped: false });
+    await expect(next).resolves.toMatchObject({ runId: 'run-2', text: 'b' });
+    expect(tokens).toEqual(['a', 'b']);
+  });
+
+  it('a crash mid-run rejects the run, then a fresh worker reloads with the same settings', async () => {
+    const old = await loaded();
     const p = client.generate('answer-only', 'A', params);
-    w.crash('out of memory');
+    old.crash('RuntimeError: Aborted(). Build with -sASSERTIONS for more info.');
     await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(old.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(client.status).toBe('loading');
+    expect(worker().posted).toEqual([{ type: 'load', model, device: 'wasm' }]);
+    expect(client.notices[0]).toMatch(/^The engine stopped \(RuntimeError: Aborted\(\)/);
+    worker().reply(ready);
+    expect(client.status).toBe('ready');
+    const next = client.generate('answer-only', 'A', params);
+    worker().reply({ type: 'done', runId: 'run-2', text: 'ok', timings, stopped: false });
+    await expect(next).resolves.toMatchObject({ text: 'ok' });
+  });
+
+  it('an EngineFatalError (wasm abort, device lost) is handled as a crash, even between runs', async () => {
+    const old = await loaded();
+    old.reply({ type: 'error', name: 'EngineFatalError', message: 'the WebGPU device was lost (unknown)' });
+    expect(old.terminated).toBe(true);
+    expect(client.status).toBe('loading');
+    expect(client.notices[0]).toContain('the WebGPU device was lost');
+    worker().reply(ready);
+    expect(client.status).toBe('ready');
+  });
+
+  it('a fatal error of a run rejects that run once and restarts', async () => {
+    const old = await loaded();
+    let settled = 0;
+    const p = client.generate('answer-only', 'A', params);
+    p.catch(() => (settled += 1));
+    old.reply({ type: 'error', runId: 'run-1', name: 'EngineFatalError', message: 'Aborted()' });
+    await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(settled).toBe(1);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('restarts at most MAX_AUTO_RESTARTS times in a row, then stays in error', async () => {
+    await loaded();
+    for (let i = 0; i < MAX_AUTO_RESTARTS; i++) {
+      worker().crash('boom');
+      worker().reply(ready);
+    }
+    worker().crash('boom');
+    expect(workers).toHaveLength(MAX_AUTO_RESTARTS + 1);
     expect(client.status).toBe('error');
+    expect(client.error).toBe('WorkerCrashedError: boom');
+  });
+
+  it('a successful run renews the restart budget', async () => {
+    await loaded();
+    for (let i = 0; i < MAX_AUTO_RESTARTS + 2; i++) {
+      worker().crash('boom');
+      worker().reply(ready);
+      const p = client.generate('answer-only', 'A', params);
+      worker().reply({ type: 'done', runId: `run-${i + 1}`, text: '', timings, stopped: false });
+      await p;
+    }
+    expect(client.status).toBe('ready');
+  });
+
+  it('a crash while loading does not restart (it would fail the same way)', async () => {
+    const p = client.load(model, 'wasm');
+    worker().crash('script error');
+    await expect(p).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(workers).toHaveLength(1);
+    expect(client.status).toBe('error');
+  });
+
+  it('load notices from the worker are exposed', async () => {
+    const p = client.load(model, 'webgpu');
+    worker().reply({ ...ready, notices: ['WebGPU is unavailable (x): running on WASM instead.'] });
+    await p;
+    expect(client.notices).toEqual(['WebGPU is unavailable (x): running on WASM instead.']);
+    expect(client.backend?.contextTokens).toBe(1024);
   });
 });
 

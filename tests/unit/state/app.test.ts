@@ -1,21 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
 import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
+import { format, ready } from './fixtures.ts';
 
-const format = {
-  ...STUDENT_FORMAT,
-  exemplars: [{ question: 'What is 2 plus 3?', rationale: '2 + 3 = 5. The answer is 5.', answer: '5' }]
-};
-const ready: Reply = {
-  type: 'ready',
-  device: 'wasm',
-  dtype: 'q8',
-  threads: 1,
-  loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
-  webgpuAdapter: false
-};
 const timings: RunTimings = {
   startedAt: 0,
   firstTokenAt: 2,
@@ -164,5 +152,172 @@ describe('AppState.runAll', () => {
     app.newPracticeQuestion();
     expect(app.question.family).toBe('coin');
     expect(app.question.gold === 'yes' || app.question.gold === 'no').toBe(true);
+  });
+});
+
+describe('AppState reliability', () => {
+  const done = (runId: string, text = 'x', stopped = false): Reply => ({ type: 'done', runId, text, timings, stopped });
+
+  it('stopping one running pane keeps its partial text and lets the other modes run', async () => {
+    const run = app.runAll();
+    worker().reply({ type: 'token', runId: 'run-1', text: ' 4 +', at: 2 });
+    app.stopPane('few-shot-cot');
+    expect(worker().posted.at(-1)?.type).toBe('generate');
+    app.stopPane('zero-shot-cot');
+    expect(worker().posted.at(-1)).toEqual({ type: 'interrupt', runId: 'run-1' });
+    worker().reply(done('run-1', ' 4 +', true));
+    await tick();
+    expect(generates().map((g) => g.mode)).toEqual(['zero-shot-cot', 'answer-only']);
+    worker().reply(done('run-2', ' 8.'));
+    await run;
+    expect(app.panes['zero-shot-cot'].status).toBe('stopped');
+    expect(app.panes['zero-shot-cot'].text).toBe(' 4 +');
+    expect(app.panes['few-shot-cot'].status).toBe('idle');
+    expect(app.panes['answer-only'].status).toBe('done');
+  });
+
+  it('a stopped pane does not touch the next run', async () => {
+    const first = app.runAll();
+    app.stopPane('zero-shot-cot');
+    worker().reply(done('run-1', 'partial', true));
+    await tick();
+    worker().reply(done('run-2'));
+    await tick();
+    worker().reply(done('run-3'));
+    await first;
+    const second = app.runAll();
+    expect(app.panes['zero-shot-cot'].status).toBe('running');
+    expect(app.panes['zero-shot-cot'].text).toBe('');
+    for (const id of ['run-4', 'run-5', 'run-6']) {
+      worker().reply(done(id, 'full'));
+      await tick();
+    }
+    await second;
+    for (const mode of ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const)
+      expect(app.panes[mode].status).toBe('done');
+  });
+
+  it('pressing Run repeatedly starts one run, never a second concurrent generate', async () => {
+    const runs = [app.runAll(), app.runAll(), app.runAll()];
+    expect(generates()).toHaveLength(1);
+    worker().reply(done('run-1'));
+    await tick();
+    void app.runAll();
+    expect(generates()).toHaveLength(2);
+    worker().reply(done('run-2'));
+    await tick();
+    worker().reply(done('run-3'));
+    await Promise.all(runs);
+    expect(generates().map((g) => g.runId)).toEqual(['run-1', 'run-2', 'run-3']);
+  });
+
+  it('reloading the model mid-run cancels cleanly: partial text kept, old tokens dropped, next run works', async () => {
+    const run = app.runAll();
+    const old = worker();
+    old.reply({ type: 'token', runId: 'run-1', text: ' 4 +', at: 2 });
+    const reload = app.loadModel();
+    await run;
+    expect(old.terminated).toBe(true);
+    const pane = app.panes['zero-shot-cot'];
+    expect(pane.status).toBe('stopped');
+    expect(pane.stopNote).toBe('Cancelled when the model was reloaded');
+    expect(pane.text).toBe(' 4 +');
+    expect(app.panes['few-shot-cot'].status).toBe('idle');
+    old.reply({ type: 'token', runId: 'run-1', text: ' stale', at: 3 });
+    expect(pane.text).toBe(' 4 +');
+    worker().reply(ready);
+    await reload;
+    const next = app.runAll();
+    expect(generates()).toEqual([expect.objectContaining({ runId: 'run-2', mode: 'zero-shot-cot' })]);
+    old.reply({ type: 'token', runId: 'run-2', text: ' old worker', at: 4 });
+    worker().reply({ type: 'token', runId: 'run-2', text: ' 8', at: 5 });
+    expect(pane.text).toBe(' 8');
+    for (const id of ['run-2', 'run-3', 'run-4']) {
+      worker().reply(done(id));
+      await tick();
+    }
+    await next;
+    expect(pane.status).toBe('done');
+  });
+
+  it('a worker crash fails the running pane, skips the rest, and the restarted engine runs again', async () => {
+    app.setQuestionText('My own question?');
+    app.setParams({ maxNewTokens: 7 });
+    const run = app.runAll();
+    worker().crash('RuntimeError: Aborted()');
+    await run;
+    expect(app.panes['zero-shot-cot'].status).toBe('error');
+    expect(app.panes['zero-shot-cot'].error).toContain('WorkerCrashedError');
+    expect(app.panes['few-shot-cot'].status).toBe('idle');
+    expect(app.engine.status).toBe('loading');
+    worker().reply(ready);
+    expect(app.question.question).toBe('My own question?');
+    expect(app.params.maxNewTokens).toBe(7);
+    void app.runAll();
+    expect(generates()[0]).toMatchObject({ runId: 'run-2', prompt: expect.stringContaining('My own question?') });
+  });
+
+  it('a prompt too long for the context fails only its pane, with the counts', async () => {
+    const run = app.runAll();
+    worker().reply(done('run-1'));
+    await tick();
+    worker().reply({
+      type: 'error',
+      runId: 'run-2',
+      name: 'PromptTooLongError',
+      message: 'The prompt is 1,500 tokens but the model reads at most 1,024: shorten the question or the exemplars.'
+    });
+    await tick();
+    worker().reply(done('run-3'));
+    await run;
+    expect(app.panes['few-shot-cot'].status).toBe('error');
+    expect(app.panes['few-shot-cot'].error).toBe(
+      'PromptTooLongError: The prompt is 1,500 tokens but the model reads at most 1,024: shorten the question or the exemplars.'
+    );
+    expect(app.panes['answer-only'].status).toBe('done');
+  });
+
+  it('an empty or whitespace question cannot run and says why', async () => {
+    for (const q of ['', '   \n\t ']) {
+      app.setQuestionText(q);
+      expect(app.canRun).toBe(false);
+      expect(app.questionProblem).toBe('Type a question to run the three modes.');
+      await app.runAll();
+      expect(generates()).toHaveLength(0);
+    }
+  });
+
+  it('a 1 MB question is refused with its size, never sent to the worker', async () => {
+    app.setQuestionText('x'.repeat(1 << 20));
+    expect(app.canRun).toBe(false);
+    expect(app.questionProblem).toBe("The question is 1,048,576 characters; at most 16,000 fit the model's context.");
+    const before = worker().posted.length;
+    await app.refreshPromptCounts();
+    await app.runAll();
+    expect(worker().posted.length).toBe(before);
+  });
+
+  it('control characters, right-to-left text and emoji run normally', async () => {
+    const q = 'كم 2 + 3؟ \u202e🙂👍🏽 a\u0000b\u0007c\u001b[31m';
+    app.setQuestionText(q);
+    expect(app.canRun).toBe(true);
+    void app.runAll();
+    expect(generates()[0]?.prompt).toContain('🙂👍🏽 a\u0000b\u0007c\u001b[31m');
+  });
+
+  it('notes a hidden tab on the panes that ran while it was hidden', async () => {
+    const run = app.runAll();
+    app.setPageHidden(true);
+    worker().reply(done('run-1'));
+    await tick();
+    app.setPageHidden(false);
+    worker().reply(done('run-2'));
+    await tick();
+    worker().reply(done('run-3'));
+    await run;
+    expect(app.panes['zero-shot-cot'].hiddenDuringRun).toBe(true);
+    expect(app.panes['few-shot-cot'].hiddenDuringRun).toBe(true);
+    expect(app.panes['answer-only'].hiddenDuringRun).toBe(false);
+    expect(app.panes['zero-shot-cot'].status).toBe('done');
   });
 });

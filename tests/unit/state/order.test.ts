@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { runOrder } from '../../../src/lib/state/order.ts';
-import { devicePreferenceFromSearch } from '../../../src/lib/state/url.ts';
 
 describe('runOrder', () => {
   it('keeps the pane order without rotation', () => {
@@ -17,11 +16,4 @@ describe('runOrder', () => {
     const firsts = [0, 1, 2].map((i) => runOrder(i, true)[0]);
     expect(new Set(firsts).size).toBe(3);
   });
-});
-
-describe('devicePreferenceFromSearch', () => {
-  it('reads wasm', () => expect(devicePreferenceFromSearch('?device=wasm')).toBe('wasm'));
-  it('reads webgpu', () => expect(devicePreferenceFromSearch('?x=1&device=webgpu')).toBe('webgpu'));
-  it('defaults to auto', () => expect(devicePreferenceFromSearch('')).toBe('auto'));
-  it('ignores junk', () => expect(devicePreferenceFromSearch('?device=cuda')).toBe('auto'));
 });

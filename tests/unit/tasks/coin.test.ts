@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoinRationale, generateCoin } from '../../../src/lib/tasks/coin.ts';
-import { isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
+import { PEOPLE, isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
 import { readCoin } from './helpers.ts';
 
@@ -78,5 +78,44 @@ describe('checkCoinRationale', () => {
 
   it('rejects a rationale ending on another answer', () => {
     expect(checkCoinRationale('The answer is no.', 'yes')).toBe(false);
+  });
+});
+
+describe('generateCoin with randomWords (training only)', () => {
+  it('leaves problems unchanged when the share is zero', () => {
+    const a = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateCoin(r)
+      )(new Rng(3))
+    );
+    const b = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateCoin(r, { randomWords: 0 })
+      )(new Rng(3))
+    );
+    expect(b).toEqual(a);
+  });
+
+  it('names people with capitalised random strings and still reads correctly', () => {
+    const names = new Set(PEOPLE.map((p) => p.name));
+    const r = new Rng(8);
+    let actors = 0;
+    let random = 0;
+    for (let i = 0; i < 200; i++) {
+      const p = generateCoin(r, { randomWords: 1 });
+      const reading = readCoin(p.question);
+      expect(p.answer, p.question).toBe(reading.flips % 2 === 0 ? 'yes' : 'no');
+      for (const a of reading.actors) {
+        actors++;
+        expect(a).toMatch(/^[A-Z][a-z]+$/);
+        if (!names.has(a)) random++;
+        expect(isHeldOut(a), a).toBe(false);
+      }
+    }
+    expect(random).toBe(actors);
   });
 });

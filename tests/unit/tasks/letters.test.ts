@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHeldOut, inventedWord } from '../../../src/lib/tasks/lexicon.ts';
+import { PEOPLE, SURNAME_LIST, WORDS, isHeldOut, inventedWord, randomLetters } from '../../../src/lib/tasks/lexicon.ts';
 import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
 import { lastLettersAnswer, quotedWords } from './helpers.ts';
@@ -52,6 +52,46 @@ describe('generateLetters', () => {
   });
 });
 
+describe('generateLetters with randomWords (training only)', () => {
+  const known = new Set([...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS]);
+
+  it('leaves problems unchanged when the share is zero', () => {
+    const a = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateLetters(r)
+      )(new Rng(9))
+    );
+    const b = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateLetters(r, { randomWords: 0 })
+      )(new Rng(9))
+    );
+    expect(b).toEqual(a);
+  });
+
+  it('replaces about the given share of words by strings from no list, still answered correctly', () => {
+    const r = new Rng(12);
+    let words = 0;
+    let unlisted = 0;
+    for (let i = 0; i < 300; i++) {
+      const p = generateLetters(r, { randomWords: 0.5 });
+      expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
+      for (const w of quotedWords(p.question)) {
+        words++;
+        if (!known.has(w) && !/^[A-Z][a-z]+$/.test(w)) unlisted++;
+        expect(isHeldOut(w), w).toBe(false);
+      }
+    }
+    // Random strings that happen to be capitalised are not counted, so the measured share sits below one half.
+    expect(unlisted / words).toBeGreaterThan(0.2);
+    expect(unlisted / words).toBeLessThan(0.5);
+  });
+});
+
 describe('checkLettersRationale', () => {
   it('accepts the right letters stated at the end', () => {
     expect(checkLettersRationale('... The answer is ey.', ['Anne', 'Roy'], 'ey')).toBe(true);
@@ -70,6 +110,15 @@ describe('lexicon', () => {
     const share = words.filter(isHeldOut).length / words.length;
     expect(share).toBeGreaterThan(0.12);
     expect(share).toBeLessThan(0.28);
+  });
+
+  it('randomLetters gives 2 to 10 letters, capitalised about half the time', () => {
+    const r = new Rng(5);
+    const words = Array.from({ length: 400 }, () => randomLetters(r));
+    for (const w of words) expect(w).toMatch(/^[A-Za-z][a-z]{1,9}$/);
+    const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length / words.length;
+    expect(capitalised).toBeGreaterThan(0.4);
+    expect(capitalised).toBeLessThan(0.6);
   });
 
   it('inventedWord gives capitalised letter-only words', () => {

@@ -1,0 +1,103 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+  type Plugin
+} from 'chart.js';
+import { MODES, type Mode } from '../prompts/index.ts';
+import { chartFontPx, type ChartPalette, type ChartStyle } from './specs.ts';
+
+declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declaration merging repeats chart.js's parameter
+  interface PluginOptionsByType<TType extends ChartType> {
+    /** Fills the canvas, so an exported PNG is readable on any background. */
+    canvasBackground?: { color: string };
+  }
+}
+
+/** Chart.js's documented way to paint a canvas background: a tiny plugin, drawn before everything else. */
+const canvasBackground: Plugin = {
+  id: 'canvasBackground',
+  beforeDraw(chart, _args, options: { color?: string }) {
+    if (options.color === undefined) return;
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = options.color;
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  }
+};
+
+// Only what the three charts use is registered, which keeps chart.js's share of the bundle small.
+Chart.register(
+  BarController,
+  BarElement,
+  ScatterController,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Title,
+  Tooltip,
+  Legend,
+  canvasBackground
+);
+
+/** The mode colours are CSS custom properties (`--mode-<id>`), resolved through a probe so light-dark() applies. */
+export function readPalette(host: HTMLElement): ChartPalette {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  host.appendChild(probe);
+  const read = (name: string): string => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
+  };
+  const modes = {} as Record<Mode, string>;
+  for (const m of MODES) modes[m] = read(`--mode-${m}`);
+  const palette = {
+    text: read('--text'),
+    muted: read('--muted'),
+    grid: read('--border'),
+    surface: read('--surface'),
+    modes
+  };
+  probe.remove();
+  return palette;
+}
+
+export function chartStyle(host: HTMLElement, present: boolean): ChartStyle {
+  return { palette: readPalette(host), fontPx: chartFontPx(present) };
+}
+
+/** One chart on one canvas: created once, then given new data and options as results stream in. */
+export class ChartView<T extends ChartType> {
+  readonly #chart: Chart<T>;
+
+  constructor(canvas: HTMLCanvasElement, config: ChartConfiguration<T>) {
+    this.#chart = new Chart(canvas, config);
+  }
+
+  update(config: ChartConfiguration<T>): void {
+    this.#chart.data = config.data;
+    if (config.options !== undefined) this.#chart.options = config.options;
+    this.#chart.update('none');
+  }
+
+  /** The chart as drawn, background included, as a PNG data URL. */
+  png(): string {
+    return this.#chart.toBase64Image('image/png', 1);
+  }
+
+  destroy(): void {
+    this.#chart.destroy();
+  }
+}

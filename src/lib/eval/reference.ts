@@ -1,0 +1,94 @@
+import type { Family } from '../tasks/index.ts';
+
+/** One benchmark row of a paper: accuracy in percent without and with the reasoning trigger. */
+export interface ReferenceRow {
+  dataset: string;
+  /** The bundled generator family that asks the same kind of question. */
+  family: Family;
+  zeroShot: number;
+  zeroShotCot: number;
+}
+
+export interface ReferencePaper {
+  citation: string;
+  url: string;
+  model: string;
+  parameters: number;
+  rows: readonly ReferenceRow[];
+}
+
+/**
+ * Kojima et al. 2022, "Large Language Models are Zero-Shot Reasoners", Table 1: text-davinci-002 (175B), zero-shot
+ * ("The answer is" straight away) against zero-shot-CoT ("Let's think step by step."). Our answer-only mode is the
+ * paper's zero-shot.
+ */
+export const KOJIMA_2022: ReferencePaper = {
+  citation: 'Kojima et al. 2022, Large Language Models are Zero-Shot Reasoners',
+  url: 'https://arxiv.org/abs/2205.11916',
+  model: 'text-davinci-002',
+  parameters: 175e9,
+  rows: [
+    { dataset: 'MultiArith', family: 'arithmetic', zeroShot: 17.7, zeroShotCot: 78.7 },
+    { dataset: 'GSM8K', family: 'arithmetic', zeroShot: 10.4, zeroShotCot: 40.7 },
+    { dataset: 'AddSub', family: 'arithmetic', zeroShot: 72.2, zeroShotCot: 69.6 },
+    { dataset: 'SingleEq', family: 'arithmetic', zeroShot: 74.6, zeroShotCot: 78.0 },
+    { dataset: 'SVAMP', family: 'arithmetic', zeroShot: 58.8, zeroShotCot: 62.1 },
+    { dataset: 'Coin Flip', family: 'coin', zeroShot: 12.8, zeroShotCot: 91.4 },
+    { dataset: 'Last Letters', family: 'letters', zeroShot: 0.2, zeroShotCot: 57.6 }
+  ]
+};
+
+/** How many times larger the paper's model is: "62,000×" reads better on a slide than a ratio with decimals. */
+export function sizeRatio(paperParameters: number, modelParameters: number | null): number | null {
+  if (modelParameters === null || modelParameters <= 0 || !Number.isFinite(paperParameters)) return null;
+  return paperParameters / modelParameters;
+}
+
+/** 2808480 → "2.8M", 175e9 → "175B". */
+export function formatParameters(n: number | null): string {
+  if (n === null || !Number.isFinite(n) || n <= 0) return '—';
+  const units: readonly [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k']
+  ];
+  for (const [size, unit] of units) {
+    if (n >= size) {
+      const v = n / size;
+      return `${v >= 100 ? Math.round(v) : Number(v.toFixed(1))}${unit}`;
+    }
+  }
+  return String(Math.round(n));
+}
+
+/** Two significant figures with thousands separators: 62,311 → "62,000". */
+export function formatRatio(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio) || ratio <= 0) return '—';
+  const rounded = Number(ratio.toPrecision(2));
+  return `${rounded.toLocaleString('en-US')}×`;
+}
+
+/** The families the paper row matters for, given the evaluated set's family (all of them for a mixed set). */
+export function isRelevant(row: ReferenceRow, family: Family | 'mixed' | null): boolean {
+  return family === null || family === 'mixed' || row.family === family;
+}
+
+/** This page's counterpart of a paper row, in percent: answer-only is the paper's zero-shot. */
+export function liveComparison(modes: readonly { mode: string; accuracy: number | null }[]): {
+  zeroShot: number | null;
+  zeroShotCot: number | null;
+} {
+  const pct = (mode: string): number | null => {
+    const a = modes.find((m) => m.mode === mode)?.accuracy;
+    return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
+  };
+  return { zeroShot: pct('answer-only'), zeroShotCot: pct('zero-shot-cot') };
+}
+
+/** "+61.0" / "−2.6": the change the trigger makes, signed, in points. */
+export function formatDelta(from: number | null, to: number | null): string {
+  if (from === null || to === null) return '—';
+  const d = to - from;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`;
+}

@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { HeapProbe, topGrowth, type HeapFigures } from './heapProbe.ts';
+import { blockOtherOrigins, expectAllDone, note, originOf, setMaxNewTokens, waitReady } from './helpers.ts';
+
+// CI keeps this short; `npm run test:memory` runs the full check (50 runs of the three modes, 5 reloads).
+const RUNS = Number(process.env.MEMORY_RUNS ?? 4);
+const RELOADS = Number(process.env.MEMORY_RELOADS ?? 1);
+const TOLERANCE = 1.1;
+
+/**
+ * The limit applies to what the app keeps alive: heap-snapshot objects (wasm memory included in the
+ * worker's) and the worker's used JS heap. Compiled code is reported but not held to it: V8 goes on
+ * optimizing functions for many runs after the first, and that code is not the app's to free.
+ */
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+const figures = (h: HeapFigures): string =>
+  `${mb(h.objectsBytes)} objects + ${mb(h.codeBytes)} code (JS heap used ${mb(h.usedBytes)})`;
+const ratio = (a: number, b: number): string => `×${(b / a).toFixed(3)}`;
+
+test(`case 7: ${RUNS} runs of the three modes and ${RELOADS} reloads keep page and worker heaps within 10%`, async ({
+  page,
+  context
+}, info) => {
+  test.skip(info.project.metadata.device !== 'wasm', 'WASM project only');
+  test.setTimeout(60_000 + RUNS * 30_000 + RELOADS * 60_000);
+  const blocked = await blockOtherOrigins(context, originOf(info));
+  const probe = new HeapProbe(await context.newCDPSession(page));
+  await probe.start();
+  await page.goto('/?device=wasm');
+  await waitReady(page);
+  await setMaxNewTokens(page, 8);
+
+  const run = async (): Promise<void> => {
+    await page.getByTestId('run').click();
+    await expectAllDone(page);
+  };
+  const report = async (label: string): Promise<{ page: HeapFigures; worker: HeapFigures }> => {
+    const m = await probe.measure();
+    note(info, label, `page ${figures(m.page)}; worker ${figures(m.worker)}`);
+    return m;
+  };
+  await run();
+  const base = await report('after run 1');
+  let last = base;
+  for (let i = 2; i <= RUNS; i++) {
+    await run();
+    if (i % 10 === 0 || i === RUNS) last = await report(`after run ${i}`);
+  }
+  for (let r = 1; r <= RELOADS; r++) {
+    await page.getByTestId('reload').click();
+    await expect(page.getByTestId('load-status')).toContainText('Ready', { timeout: 180_000 });
+    await run();
+    last = await report(`after reload ${r} and a run`);
+  }
+  note(
+    info,
+    'growth since run 1',
+    `objects: page ${ratio(base.page.objectsBytes, last.page.objectsBytes)}, worker ${ratio(base.worker.objectsBytes, last.worker.objectsBytes)}; ` +
+      `worker JS heap ${ratio(base.worker.usedBytes, last.worker.usedBytes)} (limit ×${TOLERANCE}); ` +
+      `with code: page ${ratio(base.page.totalBytes, last.page.totalBytes)}, page JS heap ${ratio(base.page.usedBytes, last.page.usedBytes)}`
+  );
+  note(info, 'page: most grown', topGrowth(base.page, last.page));
+  expect(last.page.objectsBytes / base.page.objectsBytes).toBeLessThanOrEqual(TOLERANCE);
+  expect(last.worker.objectsBytes / base.worker.objectsBytes).toBeLessThanOrEqual(TOLERANCE);
+  expect(last.worker.usedBytes / base.worker.usedBytes).toBeLessThanOrEqual(TOLERANCE);
+  expect(blocked).toEqual([]);
+});

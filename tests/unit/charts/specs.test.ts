@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../src/lib/eval/aggregate.ts';
+import { accuracyChart, chartFontPx, costChart, speedChart, type ChartStyle } from '../../../src/lib/charts/specs.ts';
+import { record } from '../eval/records.ts';
+
+const style: ChartStyle = {
+  palette: {
+    text: 'rgb(0, 0, 0)',
+    muted: 'rgb(90, 90, 90)',
+    grid: 'rgb(200, 200, 200)',
+    surface: 'rgb(255, 255, 255)',
+    modes: {
+      'zero-shot-cot': 'rgb(0, 114, 178)',
+      'few-shot-cot': 'rgb(230, 159, 0)',
+      'answer-only': 'rgb(0, 158, 115)'
+    }
+  },
+  fontPx: 15
+};
+
+const summary = summarize(
+  [
+    record('zero-shot-cot', true, { generatedTokens: 40, totalMs: 400, decodeTokensPerSec: 210 }),
+    record('zero-shot-cot', false, { generatedTokens: 60, totalMs: 600, decodeTokensPerSec: 190 }),
+    record('answer-only', false, { generatedTokens: 3, totalMs: 40, decodeTokensPerSec: 250 })
+  ],
+  ['zero-shot-cot', 'few-shot-cot', 'answer-only']
+);
+
+describe('accuracyChart', () => {
+  const c = accuracyChart(summary, style);
+  it('has one bar per mode, in percent, coloured by mode', () => {
+    expect(c.data.labels).toEqual([
+      ['Zero-shot CoT', '1/2'],
+      ['Few-shot CoT', '0/0'],
+      ['Answer only', '0/1']
+    ]);
+    expect(c.data.datasets[0]?.data).toEqual([50, null, 0]);
+    expect(c.data.datasets[0]?.backgroundColor).toEqual(['rgb(0, 114, 178)', 'rgb(230, 159, 0)', 'rgb(0, 158, 115)']);
+  });
+  it('draws the Wilson interval as floating bars over the accuracy bars', () => {
+    const ci = c.data.datasets[1];
+    expect(ci?.grouped).toBe(false);
+    const first = ci?.data[0];
+    expect(Array.isArray(first) && first[0]).toBeCloseTo(9.45, 1);
+    expect(Array.isArray(first) && first[1]).toBeCloseTo(90.55, 1);
+    expect(ci?.data[1]).toBeNull();
+  });
+  it('fixes the axis at 0–100 %', () => {
+    expect(c.options?.scales?.y?.min).toBe(0);
+    expect(c.options?.scales?.y?.max).toBe(100);
+  });
+});
+
+describe('costChart', () => {
+  it('plots one point per mode: accuracy against tokens per question', () => {
+    const c = costChart(summary, 'tokens', style);
+    expect(c.data.datasets.map((d) => d.label)).toEqual(['Zero-shot CoT', 'Few-shot CoT', 'Answer only']);
+    expect(c.data.datasets[0]?.data).toEqual([{ x: 50, y: 50 }]);
+    expect(c.data.datasets[1]?.data).toEqual([]);
+    expect(c.data.datasets[2]?.data).toEqual([{ x: 3, y: 0 }]);
+  });
+  it('switches to seconds per question', () => {
+    const c = costChart(summary, 'seconds', style);
+    expect(c.data.datasets[0]?.data).toEqual([{ x: 0.5, y: 50 }]);
+    const title = c.options?.scales?.x?.title;
+    expect(title !== undefined && 'text' in title && title.text).toBe('Seconds per question');
+  });
+  it('gives each mode its own point shape', () => {
+    const c = costChart(summary, 'tokens', style);
+    expect(new Set(c.data.datasets.map((d) => d.pointStyle)).size).toBe(3);
+  });
+});
+
+describe('speedChart', () => {
+  it('shows the median decode rate per mode', () => {
+    const c = speedChart(summary, style);
+    expect(c.data.datasets[0]?.data).toEqual([200, null, 250]);
+  });
+});
+
+describe('style', () => {
+  it('uses larger type in presenter mode', () => expect(chartFontPx(true)).toBeGreaterThan(chartFontPx(false)));
+  it('paints the canvas background for PNG export', () => {
+    const plugins = accuracyChart(summary, style).options?.plugins;
+    expect(plugins?.canvasBackground?.color).toBe('rgb(255, 255, 255)');
+  });
+});
