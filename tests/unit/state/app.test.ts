@@ -160,7 +160,7 @@ describe('AppState reliability', () => {
 
   it('stopping one running pane keeps its partial text and lets the other modes run', async () => {
     const run = app.runAll();
-    worker().reply({ type: 'token', runId: 'run-1', text: ' 4 +', at: 2 });
+    worker().reply({ type: 'tokens', runId: 'run-1', text: ' 4 +', at: [2] });
     app.stopPane('few-shot-cot');
     expect(worker().posted.at(-1)?.type).toBe('generate');
     app.stopPane('zero-shot-cot');
@@ -214,7 +214,7 @@ describe('AppState reliability', () => {
   it('reloading the model mid-run cancels cleanly: partial text kept, old tokens dropped, next run works', async () => {
     const run = app.runAll();
     const old = worker();
-    old.reply({ type: 'token', runId: 'run-1', text: ' 4 +', at: 2 });
+    old.reply({ type: 'tokens', runId: 'run-1', text: ' 4 +', at: [2] });
     const reload = app.loadModel();
     await run;
     expect(old.terminated).toBe(true);
@@ -223,14 +223,14 @@ describe('AppState reliability', () => {
     expect(pane.stopNote).toBe('Cancelled when the model was reloaded');
     expect(pane.text).toBe(' 4 +');
     expect(app.panes['few-shot-cot'].status).toBe('idle');
-    old.reply({ type: 'token', runId: 'run-1', text: ' stale', at: 3 });
+    old.reply({ type: 'tokens', runId: 'run-1', text: ' stale', at: [3] });
     expect(pane.text).toBe(' 4 +');
     worker().reply(ready);
     await reload;
     const next = app.runAll();
     expect(generates()).toEqual([expect.objectContaining({ runId: 'run-2', mode: 'zero-shot-cot' })]);
-    old.reply({ type: 'token', runId: 'run-2', text: ' old worker', at: 4 });
-    worker().reply({ type: 'token', runId: 'run-2', text: ' 8', at: 5 });
+    old.reply({ type: 'tokens', runId: 'run-2', text: ' old worker', at: [4] });
+    worker().reply({ type: 'tokens', runId: 'run-2', text: ' 8', at: [5] });
     expect(pane.text).toBe(' 8');
     for (const id of ['run-2', 'run-3', 'run-4']) {
       worker().reply(done(id));
