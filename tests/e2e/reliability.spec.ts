@@ -69,13 +69,18 @@ test.describe('faults and hostile input', () => {
     page,
     context
   }, info) => {
-    // The worker notes how many tokens it had posted when the interrupt reached it, and at the end: that
-    // is the engine's stop latency, free of how far the main thread lagged behind the stream.
+    // The worker notes how many tokens it had generated when the interrupt reached it, and at the end:
+    // that is the engine's stop latency, free of how far the main thread lagged behind the stream. Tokens
+    // leave in groups, each with its time, so a token counts as before the interrupt by its time, not by
+    // when its group was posted.
     await prefixEngineWorker(
       context,
-      `self.__posted = 0; self.__atInterrupt = -1; self.__atDone = -1;
-       self.addEventListener('message', (e) => { if (e.data && e.data.type === 'interrupt' && self.__atInterrupt < 0) self.__atInterrupt = self.__posted; });
-       { const post = self.postMessage.bind(self); self.postMessage = (m, t) => { if (m && m.type === 'token') self.__posted += 1; if (m && m.type === 'done' && self.__atInterrupt >= 0 && self.__atDone < 0) self.__atDone = self.__posted; return post(m, t); }; }`
+      `self.__posted = 0; self.__before = 0; self.__interruptAt = -1; self.__atInterrupt = -1; self.__atDone = -1;
+       self.addEventListener('message', (e) => { if (e.data && e.data.type === 'interrupt' && self.__interruptAt < 0) self.__interruptAt = performance.now(); });
+       { const post = self.postMessage.bind(self); self.postMessage = (m, t) => {
+           if (m && m.type === 'tokens') { self.__posted += m.at.length; self.__before += m.at.filter((at) => self.__interruptAt < 0 || at <= self.__interruptAt).length; }
+           if (m && m.type === 'done' && self.__interruptAt >= 0 && self.__atDone < 0) { self.__atInterrupt = self.__before; self.__atDone = self.__posted; }
+           return post(m, t); }; }`
     );
     const workers = engineWorkers(page);
     await openApp(page, info);
@@ -232,14 +237,18 @@ test.describe('faults and hostile input', () => {
     page,
     context
   }, info) => {
-    // At the third token of the first run, an exception escapes the worker's code, as a wasm abort
-    // outside any promise would: the page sees the worker's error event in the middle of the stream.
+    // Once the first run has streamed three tokens (they leave in groups), an exception escapes the
+    // worker's code, as a wasm abort outside any promise would: the page sees the worker's error event in
+    // the middle of the stream.
     await prefixEngineWorker(
       context,
-      `{ let tokens = 0; const post = self.postMessage.bind(self);
+      `{ let tokens = 0; let thrown = false; const post = self.postMessage.bind(self);
          self.postMessage = (m, t) => {
-           if (m && m.type === 'token' && m.runId === 'run-1' && ++tokens === 3)
+           if (m && m.type === 'tokens' && m.runId === 'run-1') tokens += m.at.length;
+           if (tokens >= 3 && !thrown) {
+             thrown = true;
              queueMicrotask(() => { throw new Error('RuntimeError: Aborted(). Build with -sASSERTIONS for more info.'); });
+           }
            return post(m, t);
          }; }`
     );

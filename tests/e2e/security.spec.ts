@@ -122,14 +122,15 @@ test('case 8: payloads streamed as model output, half-finished tags included, re
   context
 }, info) => {
   const blocked = await blockOtherOrigins(context, originOf(info));
-  // The worker's replies are rewritten on their way out: every token becomes a piece of a payload.
+  // The worker's replies are rewritten on their way out: every group of streamed tokens becomes a piece of
+  // a payload.
   const hits = await watchCsp(
     page,
     context,
     `{ const pieces = ${JSON.stringify(PAYLOADS.flatMap((p) => [p.slice(0, 7), p.slice(7)]))}; let i = 0;
        const post = self.postMessage.bind(self);
        self.postMessage = (m, t) => {
-         if (m && m.type === 'token') m = { ...m, text: (pieces[i++ % pieces.length] ?? '') + ' ' };
+         if (m && m.type === 'tokens') m = { ...m, text: (pieces[i++ % pieces.length] ?? '') + ' ' };
          if (m && m.type === 'done') { m = { ...m, text: ${JSON.stringify(ALL)} }; i = 0; }
          return post(m, t);
        }; }`
