@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
+import { PromptTooLongError } from '../../src/lib/engine/errors.ts';
 import { generateText, type Loaded } from '../../src/lib/engine/generate.ts';
 import type { GenParams } from '../../src/lib/engine/protocol.ts';
 
@@ -161,5 +162,26 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
       }
     );
     expect(calls).toBe(r.timings.generatedTokens);
+  });
+
+  it("refuses a prompt past the model's context before reporting it or running the model", async () => {
+    const s: Streamed = { deltas: [], prompts: [] };
+    let forwards = 0;
+    const run = generateText(
+      loaded,
+      'Q: 1 + 1?\nA:',
+      { ...GREEDY, maxNewTokens: 2000 },
+      { interrupted: false },
+      {
+        ...hooks(s),
+        beforeForward: async () => {
+          forwards += 1;
+        }
+      }
+    );
+    await expect(run).rejects.toBeInstanceOf(PromptTooLongError);
+    await expect(run).rejects.toThrow(/2,000 new tokens were asked for/);
+    expect(s.prompts).toEqual([]);
+    expect(forwards).toBe(0);
   });
 });
