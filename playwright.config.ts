@@ -27,7 +27,11 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1600, height: 1000 },
-    trace: 'retain-on-failure'
+    trace: 'retain-on-failure',
+    // A service worker answers requests before Playwright's routing sees them, and most specs patch or
+    // count requests with routes. The specs about the service worker (offline, a host without headers)
+    // allow it themselves.
+    serviceWorkers: 'block'
   },
   webServer: {
     command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
+import { filesUnder, offlineCopy } from './scripts/offline.ts';
 
 // Cross-origin isolation lets onnxruntime-web start its wasm threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -120,7 +121,12 @@ function bundledModels(): Plugin {
 
 export default defineConfig({
   appType: 'mpa',
-  plugins: [svelte(), bundledModels(), cspMeta()],
+  plugins: [
+    svelte(),
+    bundledModels(),
+    cspMeta(),
+    offlineCopy(() => modelFolders().flatMap((name) => filesUnder(join(MODELS_DIR, name), `models/${name}/`)))
+  ],
   worker: { format: 'es' },
   server: { headers: isolationHeaders },
   preview: { headers: siteHeaders, port: 4173, strictPort: true },

@@ -38,11 +38,11 @@ export function heapFigures(json: string, usedBytes: number): HeapFigures {
   return { usedBytes, totalBytes, codeBytes, objectsBytes: totalBytes - codeBytes, byName };
 }
 
-/** The node names whose self size grew most from `a` to `b`. */
-export function topGrowth(a: HeapFigures, b: HeapFigures, n = 5): string {
+/** The node names whose self size grew most from `a` to `b`: objects, or with `code` compiled code only. */
+export function topGrowth(a: HeapFigures, b: HeapFigures, n = 5, code = false): string {
   return [...b.byName]
     .map(([k, v]) => [k, v - (a.byName.get(k) ?? 0)] as const)
-    .filter(([k]) => !k.startsWith('code:'))
+    .filter(([k]) => k.startsWith('code:') === code)
     .sort((x, y) => y[1] - x[1])
     .slice(0, n)
     .map(([k, d]) => `${k} ${d >= 0 ? '+' : ''}${d} B`)

@@ -207,7 +207,8 @@ export class EngineClient {
           loadMs: reply.loadMs,
           webgpuAdapter: reply.webgpuAdapter,
           contextTokens: reply.contextTokens,
-          notices: reply.notices
+          notices: reply.notices,
+          modelCached: reply.modelCached
         };
         this.#backend = info;
         this.#status = 'ready';

@@ -76,6 +76,8 @@ export type Reply =
       contextTokens: number;
       /** What the user should know about this load: a fallback taken, a cache that could not be used. */
       notices: string[];
+      /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */
+      modelCached: boolean;
     }
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
   /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */

@@ -211,7 +211,8 @@ export class Runtime {
     const contextTokens = contextTokensOf(loaded.config) ?? Number.MAX_SAFE_INTEGER;
     const cacheNotice = cache.notice;
     if (cacheNotice !== null) notices.push(cacheNotice);
-    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter, contextTokens, notices });
+    const modelCached = cacheNotice === null;
+    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter, contextTokens, notices, modelCached });
     if (device === 'webgpu')
       void watchDeviceLoss(env.backends.onnx.webgpu, (message) =>
         this.#send({ type: 'error', name: 'EngineFatalError', message })

@@ -34,7 +34,8 @@ const ready: Extract<Reply, { type: 'ready' }> = {
   loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 },
   webgpuAdapter: false,
   contextTokens: 1024,
-  notices: []
+  notices: [],
+  modelCached: true
 };
 
 let workers: FakeWorker[];

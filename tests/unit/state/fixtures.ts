@@ -16,5 +16,6 @@ export const ready: Reply = {
   loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
   webgpuAdapter: false,
   contextTokens: 1024,
-  notices: []
+  notices: [],
+  modelCached: true
 };
