@@ -81,7 +81,9 @@ export function offlineCopy(extraFiles: () => OfflineFile[]): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (ctx.bundle === undefined) return html;
+        // Only the site's own page registers the worker: another HTML entry (the benchmark page, which
+        // `npm run bench` builds alongside) has no register script and must not get an offline copy.
+        if (ctx.bundle === undefined || ctx.path !== '/index.html') return html;
         const outputs: OfflineFile[] = Object.values(ctx.bundle).map((o) => ({
           path: o.fileName,
           bytes: o.type === 'chunk' ? o.code : o.source
