@@ -1,10 +1,11 @@
 // The site's service worker, registered by coi-register.js. Two jobs:
 //  1. Cross-origin isolation for hosts that cannot send headers: this site's own responses are re-served
 //     with COOP/COEP added. Other origins' responses (the Hugging Face Hub) pass through untouched.
-//  2. The offline copy: on install it stores the files precache.json lists for its build (the app, the
-//     ONNX Runtime files, the bundled model's small files; the engine keeps the weights it loaded in its
-//     own cache). Requests go to the network first and fall back to the stored copy, so an online visit
-//     always sees the current deploy and a visit with no network still runs.
+//  2. The offline copy: on install it stores the files precache.json lists for its build (the app and the
+//     bundled model's small files; the engine keeps the weights it loaded in its own cache). The ONNX
+//     Runtime build the engine loaded is stored when the page asks (one of two, see scripts/offline.ts).
+//     Requests go to the network first and fall back to the stored copy, so an online visit always sees
+//     the current deploy and a visit with no network still runs.
 'use strict';
 
 var BUILD = new URL(self.location.href).searchParams.get('build');
@@ -30,24 +31,76 @@ function store(cache, url) {
   });
 }
 
+// The build's list is stored too: a later request to keep a file is checked against it after this
+// worker has been stopped and started again (it keeps no state in memory between events).
+var LIST = scoped('precache.json?build=' + BUILD);
+
 function precache() {
-  return fetch(scoped('precache.json?build=' + BUILD), { cache: 'no-store' })
+  return fetch(LIST, { cache: 'no-store' })
     .then(function (res) {
       if (!res.ok) throw new Error('precache.json: HTTP ' + res.status);
-      return res.json();
+      return res
+        .clone()
+        .json()
+        .then(function (list) {
+          return { list: list, res: res };
+        });
     })
-    .then(function (list) {
+    .then(function (got) {
+      var list = got.list;
       if (list.build !== BUILD) throw new Error('precache.json is for build ' + list.build + ', not ' + BUILD);
       return caches.open(CACHE).then(function (cache) {
         return Promise.all(
           list.files.map(function (path) {
             return store(cache, scoped(path));
           })
-        ).then(function () {
-          return cache.put(COMPLETE, new Response(BUILD));
+        )
+          .then(function () {
+            return cache.put(LIST, got.res);
+          })
+          .then(function () {
+            return cache.put(COMPLETE, new Response(BUILD));
+          });
+      });
+    });
+}
+
+// Stores the requested files that the build lists as on demand (nothing else may be added this way),
+// then answers which of them are stored.
+function keep(urls) {
+  if (CACHE === null) return Promise.resolve({ complete: false, missing: urls });
+  return caches.open(CACHE).then(function (cache) {
+    return Promise.all([cache.match(COMPLETE), cache.match(LIST)]).then(function (hits) {
+      if (hits[0] === undefined || hits[1] === undefined) return { complete: false, missing: urls };
+      return hits[1].json().then(function (list) {
+        var allowed = list.onDemand.map(scoped);
+        return Promise.all(
+          urls.map(function (url) {
+            var full = scoped(url);
+            if (allowed.indexOf(full) === -1) return Promise.resolve(url);
+            return cache.match(full).then(function (hit) {
+              if (hit !== undefined) return null;
+              return store(cache, full).then(
+                function () {
+                  return null;
+                },
+                function () {
+                  return url;
+                }
+              );
+            });
+          })
+        ).then(function (left) {
+          return {
+            complete: true,
+            missing: left.filter(function (u) {
+              return u !== null;
+            })
+          };
         });
       });
     });
+  });
 }
 
 self.addEventListener('install', function (event) {
@@ -83,23 +136,25 @@ self.addEventListener('activate', function (event) {
   );
 });
 
-// The page asks: which build is stored, and is the copy whole?
+// The page asks: which build is stored, is the copy whole, and (for `keep`) are these files stored too?
 self.addEventListener('message', function (event) {
   var port = event.ports[0];
-  if (port === undefined || !event.data || event.data.type !== 'offline-status') return;
-  var check =
-    CACHE === null
-      ? Promise.resolve(undefined)
-      : caches.open(CACHE).then(function (c) {
-          return c.match(COMPLETE);
-        });
-  check.then(
-    function (hit) {
-      port.postMessage({ build: BUILD, complete: hit !== undefined });
-    },
-    function () {
-      port.postMessage({ build: BUILD, complete: false });
-    }
+  var data = event.data;
+  if (port === undefined || !data || data.type !== 'offline-status') return;
+  var urls = Array.isArray(data.keep)
+    ? data.keep.filter(function (u) {
+        return typeof u === 'string';
+      })
+    : [];
+  event.waitUntil(
+    keep(urls).then(
+      function (answer) {
+        port.postMessage({ build: BUILD, complete: answer.complete, missing: answer.missing });
+      },
+      function () {
+        port.postMessage({ build: BUILD, complete: false, missing: urls });
+      }
+    )
   );
 });
 

@@ -16,7 +16,18 @@ export interface OfflineFile {
 
 export interface Precache {
   build: string;
+  /** Stored when the worker installs. */
   files: string[];
+  /** Stored only when the page asks for them: the ONNX Runtime build its backend loaded. */
+  onDemand: string[];
+}
+
+/**
+ * Two ONNX Runtime builds ship (the asyncify one for WebGPU, 27 MB; the plain one for WASM, 14 MB); a
+ * visitor needs one, so the copy keeps the one the engine loaded instead of both on install.
+ */
+export function isOnDemand(path: string): boolean {
+  return /(^|\/)ort-wasm-[^/]*\.(wasm|mjs)$/.test(path);
 }
 
 /**
@@ -40,7 +51,11 @@ export function precacheOf(files: readonly OfflineFile[]): Precache {
   }
   // The site root stands for index.html: navigations to `/?device=…` are answered with it.
   const paths = kept.map((f) => (f.path === 'index.html' ? './' : f.path));
-  return { build: hash.digest('hex').slice(0, 16), files: paths };
+  return {
+    build: hash.digest('hex').slice(0, 16),
+    files: paths.filter((p) => !isOnDemand(p)),
+    onDemand: paths.filter(isOnDemand)
+  };
 }
 
 /** Puts the build id on the script tag that registers the service worker. */

@@ -41,6 +41,15 @@ test('after one visit, a reload with the network cut still runs the bundled mode
   const online: Record<string, string> = {};
   for (const mode of MODES) online[mode] = (await pane(page, mode).getByTestId('pane-text').textContent()) ?? '';
 
+  // The copy holds the one ONNX Runtime build this backend loaded (plain, for WASM), not both.
+  const runtime = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('think-small-app-'));
+    const keys = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+    return keys.map((r) => new URL(r.url).pathname).filter((p) => p.includes('/ort-wasm-'));
+  });
+  expect(runtime.some((p) => /ort-wasm-simd-threaded-[^.]+\.wasm$/.test(p))).toBe(true);
+  expect(runtime.some((p) => p.includes('asyncify'))).toBe(false);
+
   await host.close();
   server = null;
   await expect(fetch(`${host.origin}/`)).rejects.toThrow();

@@ -5,12 +5,20 @@ const files = [
   { path: 'index.html', bytes: '<html>' },
   { path: 'assets/index-abc.js', bytes: 'code' },
   { path: 'models/m/onnx/model_q8.onnx', bytes: new Uint8Array([1, 2, 3]) },
-  { path: 'models/m/tokenizer.json', bytes: '{}' }
+  { path: 'models/m/tokenizer.json', bytes: '{}' },
+  { path: 'assets/ort-wasm-simd-threaded-x1.wasm', bytes: 'plain' },
+  { path: 'assets/ort-wasm-simd-threaded.asyncify-x2.mjs', bytes: 'asyncify' }
 ];
 
 describe('the offline copy of a build', () => {
-  it('stores the app and the small model files, not the weights', () =>
+  it('stores the app and the small model files on install, not the weights', () =>
     expect(precacheOf(files).files).toEqual(['assets/index-abc.js', './', 'models/m/tokenizer.json']));
+
+  it('leaves the ONNX Runtime builds for the page to ask for, one of them', () =>
+    expect(precacheOf(files).onDemand).toEqual([
+      'assets/ort-wasm-simd-threaded-x1.wasm',
+      'assets/ort-wasm-simd-threaded.asyncify-x2.mjs'
+    ]));
 
   it('keeps weights, source maps and its own list out', () => {
     expect(isPrecached('models/m/onnx/model.onnx')).toBe(false);

@@ -208,7 +208,8 @@ export class EngineClient {
           webgpuAdapter: reply.webgpuAdapter,
           contextTokens: reply.contextTokens,
           notices: reply.notices,
-          modelCached: reply.modelCached
+          modelCached: reply.modelCached,
+          runtimeFiles: reply.runtimeFiles
         };
         this.#backend = info;
         this.#status = 'ready';

@@ -78,6 +78,8 @@ export type Reply =
       notices: string[];
       /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */
       modelCached: boolean;
+      /** The ONNX Runtime files this load used (site paths): an offline copy must keep them. */
+      runtimeFiles: string[];
     }
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
   /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */

@@ -212,7 +212,18 @@ export class Runtime {
     const cacheNotice = cache.notice;
     if (cacheNotice !== null) notices.push(cacheNotice);
     const modelCached = cacheNotice === null;
-    this.#send({ type: 'ready', device, dtype, threads, loadMs, webgpuAdapter, contextTokens, notices, modelCached });
+    this.#send({
+      type: 'ready',
+      device,
+      dtype,
+      threads,
+      loadMs,
+      webgpuAdapter,
+      contextTokens,
+      notices,
+      modelCached,
+      runtimeFiles: [ort.wasm, ort.mjs]
+    });
     if (device === 'webgpu')
       void watchDeviceLoss(env.backends.onnx.webgpu, (message) =>
         this.#send({ type: 'error', name: 'EngineFatalError', message })

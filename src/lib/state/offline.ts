@@ -16,11 +16,18 @@ export type WorkerCopy =
   /** Registered; `build` and `complete` come from the active worker once it answers. */
   | { kind: 'registered'; expected: string; build: string | null; complete: boolean };
 
+/** What the loaded engine needs kept; `null` while no model is loaded. */
+export interface EngineCopy {
+  /** The model's files are in the engine's cache. */
+  modelCached: boolean;
+  /** The ONNX Runtime files the engine loaded are in the worker's copy. */
+  runtimeStored: boolean;
+}
+
 export interface OfflineFacts {
   copy: WorkerCopy;
   online: boolean;
-  /** The loaded model's files are in the engine's cache; `null` while no model is loaded. */
-  modelCached: boolean | null;
+  engine: EngineCopy | null;
 }
 
 export type OfflineKind = 'online-only' | 'saving' | 'saved' | 'page-only' | 'offline';
@@ -35,7 +42,7 @@ function copyIsWhole(copy: WorkerCopy): boolean {
   return copy.kind === 'registered' && copy.complete && copy.build === copy.expected;
 }
 
-export function offlineStatus({ copy, online, modelCached }: OfflineFacts): OfflineStatus {
+export function offlineStatus({ copy, online, engine }: OfflineFacts): OfflineStatus {
   if (!online)
     return {
       kind: 'offline',
@@ -70,13 +77,13 @@ export function offlineStatus({ copy, online, modelCached }: OfflineFacts): Offl
   }
   if (!copyIsWhole(copy))
     return { kind: 'saving', label: 'Saving for offline use…', detail: 'Storing this page on this device.' };
-  if (modelCached === null)
+  if (engine === null || !engine.runtimeStored)
     return {
       kind: 'saving',
       label: 'Saving for offline use…',
-      detail: 'The page is stored; the model is stored once it has loaded.'
+      detail: 'The page is stored; the model and its runtime are stored once they have loaded.'
     };
-  if (!modelCached)
+  if (!engine.modelCached)
     return {
       kind: 'page-only',
       label: 'Page saved, model not',

@@ -35,7 +35,8 @@ const ready: Extract<Reply, { type: 'ready' }> = {
   webgpuAdapter: false,
   contextTokens: 1024,
   notices: [],
-  modelCached: true
+  modelCached: true,
+  runtimeFiles: []
 };
 
 let workers: FakeWorker[];

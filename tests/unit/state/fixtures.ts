@@ -17,5 +17,6 @@ export const ready: Reply = {
   webgpuAdapter: false,
   contextTokens: 1024,
   notices: [],
-  modelCached: true
+  modelCached: true,
+  runtimeFiles: []
 };

@@ -3,10 +3,17 @@ import { OfflineState, type OfflineEnv, type WorkerContainerLike } from '../../.
 
 const URL_B1 = 'https://app.test/coi-sw.js?build=b1';
 
-/** A service worker container whose active worker answers with `answer()`. */
-function fakeContainer(answer: () => unknown, register: (url: string) => Promise<unknown> = async () => ({})) {
+const RUNTIME = ['/assets/ort-wasm-simd-threaded-x.wasm', '/assets/ort-wasm-simd-threaded-x.mjs'];
+const LOADED = { modelCached: true, runtimeFiles: RUNTIME };
+
+/** A service worker container whose active worker answers `answer(keep)` to each question. */
+function fakeContainer(
+  answer: (keep: string[]) => unknown,
+  register: (url: string) => Promise<unknown> = async () => ({})
+) {
   const listeners: (() => void)[] = [];
   const registered: string[] = [];
+  const asked: string[][] = [];
   const container: WorkerContainerLike = {
     register: (url) => {
       registered.push(url);
@@ -14,15 +21,18 @@ function fakeContainer(answer: () => unknown, register: (url: string) => Promise
     },
     ready: Promise.resolve({
       active: {
-        postMessage: (_message: unknown, transfer: Transferable[]) => {
+        postMessage: (message: unknown, transfer: Transferable[]) => {
           const port = transfer[0];
-          if (port instanceof MessagePort) port.postMessage(answer());
+          // As the browser does: the message is cloned, and what cannot be cloned throws here.
+          const keep = structuredClone(message as { keep: string[] }).keep;
+          asked.push(keep);
+          if (port instanceof MessagePort) port.postMessage(answer(keep));
         }
       }
     }),
     addEventListener: (_type, listener) => listeners.push(listener)
   };
-  return { container, registered, fireControllerChange: () => listeners.forEach((l) => l()) };
+  return { container, registered, asked, fireControllerChange: () => listeners.forEach((l) => l()) };
 }
 
 function env(container: WorkerContainerLike | null, workerUrl: string | null = URL_B1, online = true) {
@@ -38,23 +48,55 @@ function env(container: WorkerContainerLike | null, workerUrl: string | null = U
 
 describe('OfflineState', () => {
   it('registers the same worker URL as the page script and reports a whole copy', async () => {
-    const fake = fakeContainer(() => ({ build: 'b1', complete: true }));
+    const fake = fakeContainer(() => ({ build: 'b1', complete: true, missing: [] }));
     const state = new OfflineState(env(fake.container).env);
     await state.start();
     expect(fake.registered).toEqual([URL_B1]);
     expect(state.copy).toEqual({ kind: 'registered', expected: 'b1', build: 'b1', complete: true });
-    expect(state.status(true).kind).toBe('saved');
+    // The app is stored; the runtime the engine loaded is not, until the page asks.
+    expect(state.status(LOADED).kind).toBe('saving');
+    await state.want(RUNTIME);
+    expect(fake.asked.at(-1)).toEqual(RUNTIME);
+    expect(state.status(LOADED).kind).toBe('saved');
+  });
+
+  it('sends files wanted before the worker answered with its first question', async () => {
+    const fake = fakeContainer(() => ({ build: 'b1', complete: true, missing: [] }));
+    const state = new OfflineState(env(fake.container).env);
+    await state.want(RUNTIME);
+    expect(fake.asked).toEqual([]);
+    await state.start();
+    expect(fake.asked).toEqual([RUNTIME]);
+    expect(state.status(LOADED).kind).toBe('saved');
+  });
+
+  it('posts a plain copy of the files even when handed reactive state', async () => {
+    const fake = fakeContainer(() => ({ build: 'b1', complete: true, missing: [] }));
+    const state = new OfflineState(env(fake.container).env);
+    await state.start();
+    await state.want(new Proxy([...RUNTIME], {}));
+    expect(fake.asked.at(-1)).toEqual(RUNTIME);
+    expect(state.status(LOADED).kind).toBe('saved');
+  });
+
+  it('keeps saying "saving" while a runtime file could not be stored', async () => {
+    const fake = fakeContainer((keep) => ({ build: 'b1', complete: true, missing: keep.slice(0, 1) }));
+    const state = new OfflineState(env(fake.container).env);
+    await state.start();
+    await state.want(RUNTIME);
+    expect(state.status(LOADED).kind).toBe('saving');
   });
 
   it('asks again when a new deploy’s worker takes over', async () => {
     let build = 'b0';
-    const fake = fakeContainer(() => ({ build, complete: true }));
+    const fake = fakeContainer(() => ({ build, complete: true, missing: [] }));
     const state = new OfflineState(env(fake.container).env);
     await state.start();
-    expect(state.status(true).kind).toBe('saving');
+    await state.want(RUNTIME);
+    expect(state.status(LOADED).kind).toBe('saving');
     build = 'b1';
     fake.fireControllerChange();
-    await vi.waitFor(() => expect(state.status(true).kind).toBe('saved'));
+    await vi.waitFor(() => expect(state.status(LOADED).kind).toBe('saved'));
   });
 
   it('ignores a malformed answer', async () => {
@@ -75,7 +117,7 @@ describe('OfflineState', () => {
   });
 
   it('registers nothing on the dev server or without service workers', async () => {
-    const fake = fakeContainer(() => ({ build: 'b1', complete: true }));
+    const fake = fakeContainer(() => ({ build: 'b1', complete: true, missing: [] }));
     const dev = new OfflineState(env(fake.container, null).env);
     await dev.start();
     expect(dev.copy).toEqual({ kind: 'dev' });
@@ -86,14 +128,15 @@ describe('OfflineState', () => {
   });
 
   it('follows the network going and coming back', async () => {
-    const fake = fakeContainer(() => ({ build: 'b1', complete: true }));
+    const fake = fakeContainer(() => ({ build: 'b1', complete: true, missing: [] }));
     const { env: e, setOnline } = env(fake.container);
     const state = new OfflineState(e);
     await state.start();
+    await state.want(RUNTIME);
     setOnline(false);
     expect(state.online).toBe(false);
-    expect(state.status(true).kind).toBe('offline');
+    expect(state.status(LOADED).kind).toBe('offline');
     setOnline(true);
-    expect(state.status(true).kind).toBe('saved');
+    expect(state.status(LOADED).kind).toBe('saved');
   });
 });

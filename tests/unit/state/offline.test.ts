@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildOf, offlineStatus, workerUrlFor, type WorkerCopy } from '../../../src/lib/state/offline.ts';
 
 const whole: WorkerCopy = { kind: 'registered', expected: 'b1', build: 'b1', complete: true };
+const ENGINE = { modelCached: true, runtimeStored: true };
 
 describe('offlineStatus', () => {
   it('says "works offline" only when the copy is whole and the model is cached', () => {
-    expect(offlineStatus({ copy: whole, online: true, modelCached: true })).toMatchObject({
+    expect(offlineStatus({ copy: whole, online: true, engine: ENGINE })).toMatchObject({
       kind: 'saved',
       label: 'Works offline'
     });
@@ -17,14 +18,20 @@ describe('offlineStatus', () => {
       { kind: 'registered', expected: 'b1', build: 'b1', complete: false },
       { kind: 'registered', expected: 'b2', build: 'b1', complete: true }
     ] satisfies WorkerCopy[])
-      expect(offlineStatus({ copy, online: true, modelCached: true }).kind).toBe('saving');
+      expect(offlineStatus({ copy, online: true, engine: ENGINE }).kind).toBe('saving');
   });
 
-  it('waits for the model before promising anything', () =>
-    expect(offlineStatus({ copy: whole, online: true, modelCached: null }).kind).toBe('saving'));
+  it('waits for the model, and for its runtime to be stored, before promising anything', () => {
+    expect(offlineStatus({ copy: whole, online: true, engine: null }).kind).toBe('saving');
+    expect(offlineStatus({ copy: whole, online: true, engine: { modelCached: true, runtimeStored: false } }).kind).toBe(
+      'saving'
+    );
+  });
 
   it('says the model was not stored when the engine could not cache it', () =>
-    expect(offlineStatus({ copy: whole, online: true, modelCached: false })).toMatchObject({
+    expect(
+      offlineStatus({ copy: whole, online: true, engine: { modelCached: false, runtimeStored: true } })
+    ).toMatchObject({
       kind: 'page-only',
       label: 'Page saved, model not'
     }));
@@ -35,17 +42,17 @@ describe('offlineStatus', () => {
       { kind: 'dev' },
       { kind: 'refused', reason: 'SecurityError' }
     ] satisfies WorkerCopy[])
-      expect(offlineStatus({ copy, online: true, modelCached: true }).kind).toBe('online-only');
+      expect(offlineStatus({ copy, online: true, engine: ENGINE }).kind).toBe('online-only');
     expect(
-      offlineStatus({ copy: { kind: 'refused', reason: 'quota' }, online: true, modelCached: true }).detail
+      offlineStatus({ copy: { kind: 'refused', reason: 'quota' }, online: true, engine: ENGINE }).detail
     ).toContain('quota');
   });
 
   it('says offline with the network gone, and whether the page has its copy', () => {
-    const withCopy = offlineStatus({ copy: whole, online: false, modelCached: true });
+    const withCopy = offlineStatus({ copy: whole, online: false, engine: ENGINE });
     expect(withCopy).toMatchObject({ kind: 'offline', label: 'Offline' });
     expect(withCopy.detail).toContain("this device's copy");
-    expect(offlineStatus({ copy: { kind: 'unsupported' }, online: false, modelCached: null }).detail).toContain(
+    expect(offlineStatus({ copy: { kind: 'unsupported' }, online: false, engine: null }).detail).toContain(
       'no complete offline copy'
     );
   });
