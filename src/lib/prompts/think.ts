@@ -1,0 +1,28 @@
+/** A reasoning model's output, split into what it wrote inside <think>…</think> and the answer after it. */
+export interface ThinkSplit {
+  /** The reasoning, or null when the run has no think block. */
+  thinking: string | null;
+  answer: string;
+  /** Whether the think block has ended (false while the model is still thinking or ran out of tokens). */
+  closed: boolean;
+}
+
+const OPEN = '<think>';
+const CLOSE = '</think>';
+
+/** Whether the prompt leaves a think block open, as DeepSeek-R1's template does (it ends with `<think>\n`). */
+export function opensThink(prompt: string): boolean {
+  return prompt.lastIndexOf(OPEN) > prompt.lastIndexOf(CLOSE);
+}
+
+export function splitThink(generated: string, openInPrompt: boolean): ThinkSplit {
+  let rest = generated;
+  if (!openInPrompt) {
+    const start = rest.trimStart();
+    if (!start.startsWith(OPEN)) return { thinking: null, answer: generated, closed: false };
+    rest = start.slice(OPEN.length);
+  }
+  const end = rest.indexOf(CLOSE);
+  if (end === -1) return { thinking: rest.trim(), answer: '', closed: false };
+  return { thinking: rest.slice(0, end).trim(), answer: rest.slice(end + CLOSE.length).trimStart(), closed: true };
+}
