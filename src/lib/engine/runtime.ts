@@ -15,8 +15,8 @@ import { ModelFileCache } from './cache.ts';
 import { assertFitsContext, contextTokensOf } from './context.ts';
 import { chooseBackend, chooseThreads, dtypeFile, probeWebGpu, watchDeviceLoss, type GpuLike } from './device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError, generationFailure } from './errors.ts';
-import { fetchModelFiles } from './integrity.ts';
 import { modelFileUrl } from './model.ts';
+import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './source.ts';
 import { cutAtStop, firstStop } from './stop.ts';
 import {
   assertNever,
@@ -34,6 +34,7 @@ type Send = (reply: Reply) => void;
 
 interface Loaded {
   tokenizer: PreTrainedTokenizer;
+  addSpecialTokens: boolean;
   model: PreTrainedModel;
   contextTokens: number | null;
 }
@@ -178,17 +179,14 @@ export class Runtime {
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
     const probe = await probeWebGpu(gpu);
     const webgpuAdapter = probe.unavailable === null;
-    const choice = chooseBackend(preference, probe, await availableDtypes(model));
+    const choice = chooseBackend(preference, probe, hubDtypes(model) ?? (await availableDtypes(model)));
     if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
     const { device, dtype, notices } = choice;
     const threads = chooseThreads(self.crossOriginIsolated);
-    const files = await fetchModelFiles(modelFileUrl(model, ''));
+    const files = await modelFilesOf(model);
     const cache = new ModelFileCache(files, typeof caches === 'undefined' ? undefined : caches);
 
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    // A path, not a full URL: transformers.js skips its local-file check for anything that parses as http(s).
-    env.localModelPath = new URL(model.baseUrl).pathname;
+    const source = pointAt(env, model);
     // Our cache checks every cached file against the manifest (a re-exported model replaces stale
     // copies) and survives a Cache API that is missing, blocked or full.
     env.useBrowserCache = false;
@@ -224,7 +222,7 @@ export class Runtime {
 
     let tokenizer: PreTrainedTokenizer;
     try {
-      tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback: onProgress });
+      tokenizer = await AutoTokenizer.from_pretrained(model.id, { ...source, progress_callback: onProgress });
     } catch (err) {
       throw files.failure ?? new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
     }
@@ -233,6 +231,7 @@ export class Runtime {
     let weightsRead = false;
     try {
       loaded = await AutoModelForCausalLM.from_pretrained(model.id, {
+        ...source,
         device,
         dtype,
         progress_callback: (p: ProgressInfo) => {
@@ -246,7 +245,12 @@ export class Runtime {
       throw new ModelLoadError(`${model.id}: ${messageOf(err)}`);
     }
     const sessionAt = performance.now();
-    this.#loaded = { tokenizer, model: loaded, contextTokens: contextTokensOf(loaded.config) };
+    this.#loaded = {
+      tokenizer,
+      addSpecialTokens: addSpecialTokens(model),
+      model: loaded,
+      contextTokens: contextTokensOf(loaded.config)
+    };
     const forward = loaded.forward.bind(loaded);
     loaded.forward = async (inputs: unknown) => {
       await yieldToEventLoop();
@@ -284,7 +288,7 @@ export class Runtime {
     const criteria = new InterruptableStoppingCriteria();
     this.#running = { runId, criteria };
     try {
-      const inputs = loaded.tokenizer(prompt);
+      const inputs = loaded.tokenizer(prompt, { add_special_tokens: loaded.addSpecialTokens });
       const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
       assertFitsContext(promptTokens, params.maxNewTokens, loaded.contextTokens);
       this.#send({ type: 'prompt', runId, promptTokens, at: performance.now() });
@@ -338,7 +342,9 @@ export class Runtime {
   count(texts: readonly string[]): number[] {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before counting tokens');
-    return texts.map((t) => loaded.tokenizer(t).input_ids.dims.at(-1) ?? 0);
+    return texts.map(
+      (t) => loaded.tokenizer(t, { add_special_tokens: loaded.addSpecialTokens }).input_ids.dims.at(-1) ?? 0
+    );
   }
 
   /** Interrupts only the named run, so a late interrupt can never stop the next mode's generation. */
