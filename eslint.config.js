@@ -7,7 +7,16 @@ import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', '.work/', 'models/**/*.onnx', 'test-results/', 'playwright-report/', 'docs/']
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'node_modules/',
+      '.work/',
+      'models/**/*.onnx',
+      'test-results/',
+      'playwright-report/',
+      'docs/'
+    ]
   },
   js.configs.recommended,
   ts.configs.strict,

@@ -2,7 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
+import { allowConnect, cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
 
 // Cross-origin isolation lets onnxruntime-web start its wasm threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -12,9 +12,10 @@ const isolationHeaders = {
 
 // Production headers (CSP, COOP/COEP) from public/_headers: `vite preview` serves exactly what a static
 // host would. The dev server keeps only isolation: its HMR injects inline styles a strict CSP forbids.
-const siteHeaders = headersFor(
-  parseHeadersFile(readFileSync(resolve(import.meta.dirname, 'public/_headers'), 'utf8')),
-  '/index.html'
+const siteHeaders = allowConnect(
+  headersFor(parseHeadersFile(readFileSync(resolve(import.meta.dirname, 'public/_headers'), 'utf8')), '/index.html'),
+  // Only the e2e tests' build sets this: the app then talks to a local Hub stand-in, and the CSP lets it.
+  process.env.VITE_HUB_HOST
 );
 
 /** The build's index.html carries the CSP as a <meta> too, for hosts that ignore `_headers`. */

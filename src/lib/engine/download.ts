@@ -39,14 +39,14 @@ export async function fetchRepo(
   const cached = await cache?.match(url).catch(() => undefined);
   if (cached !== undefined) {
     try {
-      return parseRepo(id, await cached.json());
+      return parseRepo(id, revision, await cached.json());
     } catch {
       await cache?.delete(url).catch(() => false);
     }
   }
   let res: Response;
   try {
-    res = await fetchImpl(url);
+    res = await fetchImpl(url, { cache: 'no-cache' });
   } catch (err) {
     throw unreachable(host, err);
   }
@@ -58,8 +58,7 @@ export async function fetchRepo(
   } catch {
     throw new HubError(`The Hub's description of ${id} is not valid JSON.`);
   }
-  const repo = parseRepo(id, json);
-  if (repo.commit === '') repo.commit = revision;
+  const repo = parseRepo(id, revision, json);
   await cache
     ?.put(url, new Response(JSON.stringify(json), { headers: { 'content-type': 'application/json' } }))
     .catch(() => undefined);
@@ -85,14 +84,14 @@ export class HubFiles {
     this.repo = repo;
     this.modelFiles = new ModelFiles(
       manifestOf(repo.files),
-      new URL(resolveUrl(host, repo.id, repo.commit, ''), host).pathname
+      new URL(resolveUrl(host, repo.id, repo.revision, ''), host).pathname
     );
     this.cache = new ModelFileCache(this.modelFiles, storage);
     this.#fetch = fetchImpl;
   }
 
   url(file: HubFile): string {
-    return resolveUrl(this.host, this.repo.id, this.repo.commit, file.path);
+    return resolveUrl(this.host, this.repo.id, this.repo.revision, file.path);
   }
 
   /** Whether a copy is cached, unverified: cheap, for the size still to download (`get` verifies). */
@@ -131,7 +130,8 @@ export class HubFiles {
     const url = this.url(file);
     let res: Response;
     try {
-      res = await this.#fetch(url, signal === undefined ? {} : { signal });
+      // The model cache is the copy we keep; the HTTP cache would store every gigabyte a second time.
+      res = await this.#fetch(url, signal === undefined ? { cache: 'no-store' } : { cache: 'no-store', signal });
     } catch (err) {
       if (isAbort(err, signal)) throw new DownloadCancelledError(`The download of ${this.repo.id} was cancelled.`);
       throw unreachable(this.host, err);

@@ -17,7 +17,12 @@ export interface HubFile {
 /** What the Hub says about a repo at a revision: the commit it resolves to and its files. */
 export interface HubRepo {
   id: string;
-  /** The commit `revision` resolved to; files are fetched at this commit so a later push cannot mix in. */
+  /**
+   * The revision asked for; files are fetched (and cached) under it, because transformers.js asks for
+   * some files at the revision it was given and others at `main`, and both must find the cache.
+   */
+  revision: string;
+  /** The commit it resolved to when the file list was read: shown to the user. A push since then shows up as a checksum error. */
   commit: string;
   files: HubFile[];
 }
@@ -101,10 +106,10 @@ export function unreachable(host: string, err: unknown): HubError {
 }
 
 /** Parses the Hub's `api/models/{id}/revision/{rev}?blobs=true` answer. */
-export function parseRepo(id: string, json: unknown): HubRepo {
+export function parseRepo(id: string, revision: string, json: unknown): HubRepo {
   if (!isRecord(json) || !Array.isArray(json.siblings))
     throw new HubError(`The Hub's description of ${id} has no file list.`);
-  const commit = typeof json.sha === 'string' ? json.sha : '';
+  const commit = typeof json.sha === 'string' ? json.sha : revision;
   const files: HubFile[] = [];
   for (const s of json.siblings) {
     if (!isRecord(s) || typeof s.rfilename !== 'string') continue;
@@ -117,7 +122,7 @@ export function parseRepo(id: string, json: unknown): HubRepo {
     else if (typeof s.blobId === 'string') file.gitSha1 = s.blobId;
     files.push(file);
   }
-  return { id, commit, files };
+  return { id, revision, commit, files };
 }
 
 /** Dtypes whose weights the repo ships under `onnx/`. */

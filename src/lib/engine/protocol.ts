@@ -24,7 +24,7 @@ export interface ModelRef {
 }
 
 export interface HubSource {
-  /** The commit the files were fetched at. */
+  /** The revision the files were fetched (and cached) under. */
   revision: string;
   /** Sizes and checksums from the Hub's file list: the cache is checked against them. */
   manifest: Manifest;

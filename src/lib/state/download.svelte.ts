@@ -220,7 +220,7 @@ export class HubState {
       id: check.id,
       baseUrl: this.#deps.host,
       dtypes: [check.dtype],
-      hub: { revision: check.commit, manifest: manifestOf(checked.plan), chat: prompts.chat !== null }
+      hub: { revision: checked.files.repo.revision, manifest: manifestOf(checked.plan), chat: prompts.chat !== null }
     };
     await this.#app.useModel(model, check.label, prompts.format, prompts.chat);
     this.#phase = this.#app.engine.status === 'ready' ? 'idle' : 'error';
