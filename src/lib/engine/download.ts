@@ -17,7 +17,10 @@ import { ModelFiles, verifyBytes } from './integrity.ts';
 export type Fetch = typeof fetch;
 export type OnBytes = (loadedBytes: number, totalBytes: number, fromCache: boolean) => void;
 
-const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+function mb(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  return n >= 1e3 ? `${Math.round(n / 1e3)} kB` : `${n} bytes`;
+}
 
 function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (err instanceof DOMException && err.name === 'AbortError');
