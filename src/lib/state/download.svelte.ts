@@ -1,12 +1,13 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { CacheStorageLike } from '../engine/cache.ts';
 import { probeWebGpu, type GpuLike } from '../engine/device.ts';
+import type { ListableStorage } from '../engine/storage.ts';
 import { HubFiles, fetchRepo, type Fetch } from '../engine/download.ts';
 import { DownloadCancelledError, HubError } from '../engine/errors.ts';
 import { HUB_ID, configFacts, filesFor, manifestOf, repoDtypes, repoProblem, tokenizerFacts } from '../engine/hub.ts';
 import type { Device, Dtype, ModelRef } from '../engine/protocol.ts';
 import { CATALOG, catalogEntry, type CatalogEntry } from '../models/catalog.ts';
-import { bytesOf, planDtype, resolvePrompts, type ResolvedPrompts } from '../models/plan.ts';
+import { bytesOf, hubHost, planDtype, resolvePrompts, type ResolvedPrompts } from '../models/plan.ts';
 import type { AppState } from './app.svelte.ts';
 import {
   addSample,
@@ -50,6 +51,17 @@ interface Checked {
   files: HubFiles;
   plan: ReturnType<typeof filesFor>;
   prompts: ResolvedPrompts;
+}
+
+/** The browser's Hub, fetch, model cache and GPU; the Hub is huggingface.co except in the e2e test build. */
+export function browserHubDeps(): HubDeps & { storage: (CacheStorageLike & ListableStorage) | undefined } {
+  return {
+    host: hubHost(import.meta.env.VITE_HUB_HOST),
+    fetch: (input, init) => fetch(input, init),
+    storage: typeof caches === 'undefined' ? undefined : caches,
+    gpu: (navigator as Navigator & { gpu?: GpuLike }).gpu,
+    now: () => performance.now()
+  };
 }
 
 function messageOf(err: unknown): string {
