@@ -105,6 +105,11 @@ const BROKEN: [string, RegExp, 'check' | 'download'][] = [
   ['not a model id', /is not a Hub model id: write it as owner\/name/, 'check'],
   ['test/not-found', /Model test\/not-found at revision main was not found on the Hub \(HTTP 404\)/, 'check'],
   ['test/gated', /test\/gated needs a signed-in account \(HTTP 401\)/, 'check'],
+  [
+    'test/no-cors',
+    /Could not reach localhost:\d+ \(Failed to fetch\): you may be offline, or a network filter or CORS blocked/,
+    'check'
+  ],
   ['test/html-page', /config\.json came back as a web page, not the file/, 'check'],
   ['test/no-onnx', /test\/no-onnx has no ONNX weights/, 'check'],
   ['test/bert', /test\/bert is a "bert" model, which transformers\.js cannot generate text with/, 'check'],

@@ -22,6 +22,7 @@ export const VARIANTS = {
   'test/no-onnx': 'the repo has no ONNX weights',
   'test/bert': 'the model is an encoder (model_type bert)',
   'test/slow': 'the weights trickle in, slowly enough to cancel',
+  'test/no-cors': 'the file list comes without CORS headers, as from a proxy that strips them',
   'test/large': 'the file list claims 500 MB of weights (never downloaded: the confirmation is the point)'
 } as const;
 
@@ -115,8 +116,13 @@ export function createMockHub(): MockHub {
         return send(res, 401, 'application/json', '{"error":"Invalid credentials in Authorization header"}');
       if (id !== GOOD_ID && !Object.hasOwn(VARIANTS, id))
         return send(res, 404, 'application/json', '{"error":"Repository not found"}');
-      const body = { id, sha: commitOf(id), siblings: siblings(id, filesOf(id)) };
-      return send(res, 200, 'application/json', JSON.stringify(body));
+      const body = JSON.stringify({ id, sha: commitOf(id), siblings: siblings(id, filesOf(id)) });
+      if (id === 'test/no-cors') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(body);
+        return;
+      }
+      return send(res, 200, 'application/json', body);
     }
 
     const file = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(path);
