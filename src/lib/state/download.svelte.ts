@@ -234,9 +234,17 @@ export class HubState {
       dtypes: [check.dtype],
       hub: { revision: checked.files.repo.revision, manifest: manifestOf(checked.plan), chat: prompts.chat !== null }
     };
-    await this.#app.useModel(model, check.label, prompts.format, prompts.chat);
-    this.#phase = this.#app.engine.status === 'ready' ? 'idle' : 'error';
-    if (this.#phase === 'error') this.#error = this.#app.engine.error;
+    const app = this.#app;
+    const previous = { model: app.model, label: app.modelLabel, format: app.format, chat: app.chat };
+    await app.useModel(model, check.label, prompts.format, prompts.chat);
+    if (app.engine.status === 'ready') {
+      this.#phase = 'idle';
+      return;
+    }
+    // The files were fine but the engine could not run them: go back to the model that worked.
+    this.#phase = 'error';
+    this.#error = `${check.id} could not start (${app.engine.error ?? 'unknown error'}); the previous model is loaded again.`;
+    if (previous.format !== null) await app.useModel(previous.model, previous.label, previous.format, previous.chat);
   }
 
   cancel(): void {

@@ -100,4 +100,21 @@ describe('HubState', () => {
     expect(hub.confirming).toBe(false);
     expect(hub.phase).toBe('checked');
   });
+
+  it('a model the engine cannot start is reported, and the previous model is loaded again', async () => {
+    const hub = new HubState(app, deps(hubFetch(repoFiles()).fetch));
+    await hub.inspect('o/m');
+    const done = hub.download();
+    await vi.waitFor(() => expect(workers).toHaveLength(2));
+    workers[1]?.reply({ type: 'error', name: 'BackendError', message: 'wasm/q8 session: bad graph' });
+    await vi.waitFor(() => expect(workers).toHaveLength(3));
+    workers[2]?.reply(ready);
+    await done;
+    expect(hub.error).toBe(
+      'o/m could not start (BackendError: wasm/q8 session: bad graph); the previous model is loaded again.'
+    );
+    expect(app.model.id).toBe('think-small-3m');
+    expect(app.engine.status).toBe('ready');
+    expect(app.prompts?.['answer-only']).toBe('Q: What is 4 plus 4?\nA: The answer is');
+  });
 });
