@@ -4,7 +4,11 @@ import { dtypeFile } from './device.ts';
 import { modelFileUrl } from './model.ts';
 import type { Dtype, ModelRef } from './protocol.ts';
 
-type Env = typeof transformersEnv;
+/** The settings of transformers.js's `env` that say where model files come from. */
+type Env = Pick<
+  typeof transformersEnv,
+  'allowRemoteModels' | 'allowLocalModels' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate'
+>;
 
 /** The model's manifest: a bundled model's manifest.json, a Hub model's file list as the page fetched it. */
 export async function modelFilesOf(model: ModelRef): Promise<ModelFiles> {
