@@ -15,4 +15,4 @@ export {
   type ModelPrompts,
   type SpecialTokens
 } from './chat.ts';
-export { opensThink, splitThink, type ThinkSplit } from './think.ts';
+export { finalAnswer, opensThink, splitThink, type ThinkSplit } from './think.ts';

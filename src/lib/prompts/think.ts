@@ -1,3 +1,6 @@
+import { extractAnswer, promptTail } from './answer.ts';
+import type { PromptFormat } from './format.ts';
+
 /** A reasoning model's output, split into what it wrote inside <think>…</think> and the answer after it. */
 export interface ThinkSplit {
   /** The reasoning, or null when the run has no think block. */
@@ -25,4 +28,15 @@ export function splitThink(generated: string, openInPrompt: boolean): ThinkSplit
   const end = rest.indexOf(CLOSE);
   if (end === -1) return { thinking: rest.trim(), answer: '', closed: false };
   return { thinking: rest.slice(0, end).trim(), answer: rest.slice(end + CLOSE.length).trimStart(), closed: true };
+}
+
+/**
+ * The answer a run commits to. A reasoning model's answer is read after its think block (the reasoning
+ * may try out other numbers on the way), and there is none while the block is still open; other models
+ * are read with the prompt's tail in front, as answer-only prompts end inside the answer sentence.
+ */
+export function finalAnswer(format: PromptFormat, prompt: string, generated: string): string | null {
+  const think = splitThink(generated, opensThink(prompt));
+  if (think.thinking !== null) return think.closed ? extractAnswer(format, think.answer) : null;
+  return extractAnswer(format, generated, promptTail(prompt));
 }

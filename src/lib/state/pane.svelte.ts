@@ -1,5 +1,5 @@
 import {
-  extractAnswer,
+  finalAnswer,
   isCorrect,
   opensThink,
   promptTail,
@@ -89,10 +89,7 @@ export class PaneState {
   readonly answer = $derived.by((): string | null => {
     const format = this.#format;
     if (format === null || (this.#status !== 'done' && this.#status !== 'stopped')) return null;
-    const think = this.think;
-    // The answer is read after the reasoning, which may try out other numbers on the way.
-    if (think.thinking !== null) return think.closed ? extractAnswer(format, think.answer) : null;
-    return extractAnswer(format, this.#text, promptTail(this.#prompt));
+    return finalAnswer(format, this.#prompt, this.#text);
   });
 
   readonly correct = $derived.by((): boolean | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opensThink, promptTail, splitThink } from '../../../src/lib/prompts/index.ts';
+import { finalAnswer, opensThink, promptTail, splitThink } from '../../../src/lib/prompts/index.ts';
 
 describe('splitThink', () => {
   it('has no think part without a <think>', () =>
@@ -34,4 +34,24 @@ describe('promptTail for chat prompts', () => {
   it('starts after the Llama 3 header', () =>
     expect(promptTail('<|start_header_id|>assistant<|end_header_id|>\n\nThe answer is')).toBe('The answer is'));
   it('starts after a think block the prompt opened', () => expect(promptTail('<｜Assistant｜><think>\n')).toBe(''));
+});
+
+describe('finalAnswer', () => {
+  const format = {
+    version: 1 as const,
+    trigger: '',
+    exemplarSeparator: '',
+    answerPattern: 'The answer is:?\\s*(.+?)\\s*(?:\\.(?:\\s|$)|\\n|$)',
+    modes: {
+      'zero-shot-cot': { exemplar: '', prompt: '', useExemplars: false },
+      'few-shot-cot': { exemplar: '', prompt: '', useExemplars: false },
+      'answer-only': { exemplar: '', prompt: '', useExemplars: false }
+    },
+    exemplars: []
+  };
+  it('reads after the think block, not the guesses inside it', () =>
+    expect(finalAnswer(format, 'x', '<think>The answer is 7? no</think>\n\nThe answer is 8.')).toBe('8'));
+  it('has none while thinking', () => expect(finalAnswer(format, '<think>\n', 'The answer is 7')).toBeNull());
+  it('reads Q/A text with the prompt tail', () =>
+    expect(finalAnswer(format, 'Q: x\nA: The answer is', ' 8.')).toBe('8'));
 });
