@@ -9,6 +9,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-*/',
       'node_modules/',
       '.work/',
       '.bench/',

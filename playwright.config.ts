@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { APP_PORT, HUB_APP_PORT, MOCK_HUB_PORT, MOCK_HUB_URL } from './tests/e2e/ports.ts';
 
 // E2E_PORT / E2E_OUT_DIR let a second checkout or a parallel run use its own server and build folder.
-const port = Number(process.env.E2E_PORT ?? 4173);
+const port = APP_PORT;
 const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+const hubOutDir = `${outDir}-hubtest`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const baseArgs = [
   '--headless=new',
@@ -33,14 +35,35 @@ export default defineConfig({
     // allow it themselves.
     serviceWorkers: 'block'
   },
-  webServer: {
-    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe'
-  },
+  webServer: [
+    {
+      command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe'
+    },
+    {
+      // The Hub stand-in (tests/e2e/mockHub.ts): no test reaches huggingface.co.
+      command: `npx tsx tests/e2e/mockHubServer.ts ${MOCK_HUB_PORT}`,
+      url: `${MOCK_HUB_URL}__requests`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe'
+    },
+    {
+      // A second build pointed at the stand-in; the production build above keeps the strict CSP.
+      command: `npx vite build --outDir ${hubOutDir} --emptyOutDir && npx vite preview --outDir ${hubOutDir} --port ${HUB_APP_PORT} --strictPort`,
+      url: `http://localhost:${HUB_APP_PORT}`,
+      env: { VITE_HUB_HOST: MOCK_HUB_URL },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe'
+    }
+  ],
   projects: [
     {
       name: 'wasm',

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, createReadStre
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
+import { allowConnect, cspForMeta, headersFor, parseHeadersFile } from './scripts/headers.ts';
 import { filesUnder, offlineCopy } from './scripts/offline.ts';
 
 // Cross-origin isolation lets onnxruntime-web start its wasm threads (SharedArrayBuffer).
@@ -15,7 +15,11 @@ const isolationHeaders = {
 // Production headers (CSP, COOP/COEP) from public/_headers: `vite preview` serves exactly what a static
 // host would. The dev server keeps only isolation: its HMR injects inline styles a strict CSP forbids.
 const headerRules = parseHeadersFile(readFileSync(resolve(import.meta.dirname, 'public/_headers'), 'utf8'));
-const siteHeaders = headersFor(headerRules, '/index.html');
+const siteHeaders = allowConnect(
+  headersFor(headerRules, '/index.html'),
+  // Only the e2e tests' build sets this: the app then talks to a local Hub stand-in, and the CSP lets it.
+  process.env.VITE_HUB_HOST
+);
 
 /** The build's index.html carries the CSP as a <meta> too, for hosts that ignore `_headers`. */
 function cspMeta(): Plugin {

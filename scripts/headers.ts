@@ -54,3 +54,15 @@ export function cspForMeta(csp: string): string {
     .filter((d) => d !== '' && !HEADER_ONLY_DIRECTIVES.has(d.split(/\s+/)[0] ?? ''))
     .join('; ');
 }
+
+/** The headers with one more origin in the CSP's connect-src; unchanged when `url` is undefined or empty. */
+export function allowConnect(headers: Record<string, string>, url: string | undefined): Record<string, string> {
+  const csp = headers['Content-Security-Policy'];
+  if (url === undefined || url === '' || csp === undefined) return headers;
+  const origin = new URL(url).origin;
+  const directives = csp.split(';').map((d) => {
+    const t = d.trim();
+    return t.startsWith('connect-src ') ? `${t} ${origin}` : t;
+  });
+  return { ...headers, 'Content-Security-Policy': directives.join('; ') };
+}

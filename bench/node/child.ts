@@ -75,7 +75,7 @@ async function loadApp(dtype: Dtype): Promise<App> {
     device: 'cpu',
     session_options: ONE_THREAD
   });
-  const loaded = { tokenizer, model };
+  const loaded = { tokenizer, addSpecialTokens: true, model };
   const noop = (): void => {};
   await generateText(
     loaded,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   env.localModelPath = 'models/';
   const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
   const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype: 'fp32' });
-  loaded = { tokenizer, model };
+  loaded = { tokenizer, addSpecialTokens: true, model };
 });
 
 interface Streamed {

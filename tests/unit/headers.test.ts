@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspForMeta, headersFor, parseHeadersFile } from '../../scripts/headers.ts';
+import { allowConnect, cspForMeta, headersFor, parseHeadersFile } from '../../scripts/headers.ts';
 
 const site = headersFor(
   parseHeadersFile(readFileSync(join(process.cwd(), 'public', '_headers'), 'utf8')),
@@ -58,5 +58,19 @@ describe('cspForMeta', () => {
     );
     expect(cspForMeta(csp)).not.toContain('frame-ancestors');
     expect(cspForMeta(csp)).toContain("base-uri 'none'");
+  });
+});
+
+describe('allowConnect (the e2e build pointed at the mock Hub)', () => {
+  it('adds only the origin, only to connect-src', () => {
+    const out = allowConnect(site, 'http://localhost:4175/');
+    expect(out['Content-Security-Policy']).toContain(
+      "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co http://localhost:4175;"
+    );
+    expect(out['Content-Security-Policy']?.replace(' http://localhost:4175', '')).toBe(csp);
+  });
+  it('changes nothing for a production build', () => {
+    expect(allowConnect(site, undefined)).toEqual(site);
+    expect(allowConnect(site, '')).toEqual(site);
   });
 });

@@ -56,6 +56,19 @@ export class IntegrityError extends EngineError {
   override name = 'IntegrityError';
 }
 
+/**
+ * A Hub model cannot be fetched or run: unreachable, not found, gated, not a transformers.js ONNX
+ * model, a download cut short. The message says which, in words for the user.
+ */
+export class HubError extends EngineError {
+  override name = 'HubError';
+}
+
+/** The user cancelled a download. */
+export class DownloadCancelledError extends EngineError {
+  override name = 'DownloadCancelledError';
+}
+
 const BY_NAME = {
   EngineError,
   ModelLoadError,
@@ -67,7 +80,9 @@ const BY_NAME = {
   EngineFatalError,
   CancelledError,
   PromptTooLongError,
-  IntegrityError
+  IntegrityError,
+  HubError,
+  DownloadCancelledError
 } as const;
 
 export type EngineErrorName = keyof typeof BY_NAME;

@@ -8,6 +8,8 @@ import { cutAtStop, firstStop } from './stop.ts';
 
 export interface Loaded {
   tokenizer: PreTrainedTokenizer;
+  /** False for chat models: their template already writes the BOS the tokenizer would add again. */
+  addSpecialTokens: boolean;
   model: PreTrainedModel;
 }
 
@@ -68,7 +70,7 @@ export async function generateText(
   hooks: GenerateHooks
 ): Promise<Generation> {
   const startedAt = performance.now();
-  const encoded = loaded.tokenizer(prompt);
+  const encoded = loaded.tokenizer(prompt, { add_special_tokens: loaded.addSpecialTokens });
   const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
   assertFitsContext(promptTokens, params.maxNewTokens, contextTokensOf(loaded.model.config));
   hooks.onPrompt(promptTokens, performance.now());

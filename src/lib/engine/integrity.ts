@@ -7,7 +7,13 @@ export interface Manifest {
 }
 export interface ManifestEntry {
   bytes: number;
-  sha256: string;
+  /** Large (LFS) files: the Hub and manifest.json give their sha256. */
+  sha256?: string;
+  /**
+   * Small Hub files are plain git blobs: the Hub gives only their git object id, sha1 of
+   * `blob <size>\0<bytes>`, which identifies the content as well.
+   */
+  gitSha1?: string;
 }
 
 function isEntry(value: unknown): value is ManifestEntry {
@@ -29,9 +35,22 @@ export function parseManifest(json: unknown): Manifest {
   return { algorithm, files: out };
 }
 
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+async function digestHex(algorithm: 'SHA-256' | 'SHA-1', bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest(algorithm, bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return digestHex('SHA-256', bytes);
+}
+
+/** Git's object id for a file's content, as the Hub reports it (`blobId`) for files outside LFS. */
+export function gitBlobSha1(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const header = new TextEncoder().encode(`blob ${bytes.byteLength}\0`);
+  const all = new Uint8Array(header.byteLength + bytes.byteLength);
+  all.set(header);
+  all.set(bytes, header.byteLength);
+  return digestHex('SHA-1', all);
 }
 
 /** Throws an IntegrityError naming the file, the expected and the actual digest when the bytes differ. */
@@ -40,10 +59,15 @@ export async function verifyBytes(file: string, bytes: Uint8Array<ArrayBuffer>, 
     throw new IntegrityError(
       `${file} is ${bytes.byteLength} bytes, the manifest says ${entry.bytes}: the file is damaged or not the one shipped`
     );
-  const actual = await sha256Hex(bytes);
-  if (actual !== entry.sha256)
+  const [kind, expected, actual] =
+    entry.sha256 !== undefined
+      ? ['sha256', entry.sha256, await sha256Hex(bytes)]
+      : entry.gitSha1 !== undefined
+        ? ['git sha1', entry.gitSha1, await gitBlobSha1(bytes)]
+        : ['', '', ''];
+  if (actual !== expected)
     throw new IntegrityError(
-      `${file} does not match its checksum (sha256 ${actual.slice(0, 12)}…, expected ${entry.sha256.slice(0, 12)}…): the file is damaged or not the one shipped`
+      `${file} does not match its checksum (${kind} ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…): the file is damaged or not the one shipped`
     );
 }
 

@@ -1,3 +1,4 @@
+import { resolveUrl } from './hub.ts';
 import type { ModelRef } from './protocol.ts';
 
 /** Models bundled with the app, default first: the only ids a link may name. */
@@ -18,5 +19,7 @@ export function bundledModel(origin: string, base = '/', id: ModelId = MODEL_IDS
 }
 
 export function modelFileUrl(model: ModelRef, file: string): string {
-  return `${model.baseUrl}${model.id}/${file}`;
+  return model.hub === undefined
+    ? `${model.baseUrl}${model.id}/${file}`
+    : resolveUrl(model.baseUrl, model.id, model.hub.revision, file);
 }

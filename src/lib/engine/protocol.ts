@@ -1,4 +1,5 @@
 import type { Mode } from '../prompts/index.ts';
+import type { Manifest } from './integrity.ts';
 
 /** What the user asked for; `auto` resolves to WebGPU when an adapter exists. */
 export const DEVICE_PREFERENCES = ['auto', 'webgpu', 'wasm'] as const;
@@ -10,14 +11,25 @@ export type Dtype = (typeof DTYPES)[number];
 /** Dtypes whose WebGPU kernels compute in f16, so they need the adapter's `shader-f16` feature. */
 export const F16_DTYPES: readonly Dtype[] = ['fp16', 'q4f16'];
 
-/** A model served from the app's own origin. */
+/** A model served from the app's own origin, or (with `hub`) from the Hugging Face Hub. */
 export interface ModelRef {
-  /** Folder name under the models URL, e.g. `think-small-3m`. */
+  /** Folder name under the models URL (`think-small-3m`), or a Hub id (`onnx-community/Qwen3-0.6B-ONNX`). */
   id: string;
-  /** Absolute URL of the models folder, ending in `/`. */
+  /** Absolute URL of the models folder, or the Hub's host, ending in `/`. */
   baseUrl: string;
   /** Dtypes whose ONNX files the model is declared to ship; the worker checks which really exist. */
   dtypes: readonly Dtype[];
+  /** A Hub model, already downloaded into the model cache by the page. */
+  hub?: HubSource;
+}
+
+export interface HubSource {
+  /** The revision the files were fetched (and cached) under. */
+  revision: string;
+  /** Sizes and checksums from the Hub's file list: the cache is checked against them. */
+  manifest: Manifest;
+  /** Prompts are rendered through the chat template, which writes its own BOS: the tokenizer must not add one. */
+  chat: boolean;
 }
 
 export interface GenParams {

@@ -12,9 +12,9 @@ import { contextTokensOf } from './context.ts';
 import { chooseBackend, chooseThreads, dtypeFile, probeWebGpu, watchDeviceLoss, type GpuLike } from './device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError } from './errors.ts';
 import { generateText, type Loaded } from './generate.ts';
-import { fetchModelFiles } from './integrity.ts';
 import { modelFileUrl } from './model.ts';
 import { ortFiles } from './ortFiles.ts';
+import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './source.ts';
 import {
   assertNever,
   type DevicePreference,
@@ -115,17 +115,14 @@ export class Runtime {
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
     const probe = await probeWebGpu(gpu);
     const webgpuAdapter = probe.unavailable === null;
-    const choice = chooseBackend(preference, probe, await availableDtypes(model));
+    const choice = chooseBackend(preference, probe, hubDtypes(model) ?? (await availableDtypes(model)));
     if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
     const { device, dtype, notices } = choice;
     const threads = chooseThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, requestedThreads);
-    const files = await fetchModelFiles(modelFileUrl(model, ''));
+    const files = await modelFilesOf(model);
     const cache = new ModelFileCache(files, typeof caches === 'undefined' ? undefined : caches);
 
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    // A path, not a full URL: transformers.js skips its local-file check for anything that parses as http(s).
-    env.localModelPath = new URL(model.baseUrl).pathname;
+    const source = pointAt(env, model);
     // Our cache checks every cached file against the manifest (a re-exported model replaces stale
     // copies) and survives a Cache API that is missing, blocked or full.
     env.useBrowserCache = false;
@@ -164,7 +161,7 @@ export class Runtime {
 
     let tokenizer: PreTrainedTokenizer;
     try {
-      tokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback: onProgress });
+      tokenizer = await AutoTokenizer.from_pretrained(model.id, { ...source, progress_callback: onProgress });
     } catch (err) {
       throw files.failure ?? new ModelLoadError(`tokenizer for ${model.id}: ${messageOf(err)}`);
     }
@@ -173,6 +170,7 @@ export class Runtime {
     let weightsRead = false;
     try {
       loaded = await AutoModelForCausalLM.from_pretrained(model.id, {
+        ...source,
         device,
         dtype,
         progress_callback: (p: ProgressInfo) => {
@@ -186,7 +184,7 @@ export class Runtime {
       throw new ModelLoadError(`${model.id}: ${messageOf(err)}`);
     }
     const sessionAt = performance.now();
-    this.#loaded = { tokenizer, model: loaded };
+    this.#loaded = { tokenizer, addSpecialTokens: addSpecialTokens(model), model: loaded };
 
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
@@ -254,7 +252,9 @@ export class Runtime {
   count(texts: readonly string[]): number[] {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before counting tokens');
-    return texts.map((t) => loaded.tokenizer(t).input_ids.dims.at(-1) ?? 0);
+    return texts.map(
+      (t) => loaded.tokenizer(t, { add_special_tokens: loaded.addSpecialTokens }).input_ids.dims.at(-1) ?? 0
+    );
   }
 
   /** Interrupts only the named run, so a late interrupt can never stop the next mode's generation. */

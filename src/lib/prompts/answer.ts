@@ -30,8 +30,25 @@ export function isCorrect(predicted: string | null, gold: string): boolean {
   return predicted !== null && predicted === normalizeAnswer(gold);
 }
 
-/** The text after the prompt's last `A:`: what the answer pattern must see in front of the generation. */
+/**
+ * Where the model's own turn starts: `A:` in a Q/A prompt; for chat templates the generation prompt
+ * (ChatML, Llama 3, DeepSeek) and a think block the prompt opened or closed itself.
+ */
+const TURN_STARTS = [
+  'A:',
+  '<|im_start|>assistant\n',
+  '<|start_header_id|>assistant<|end_header_id|>\n\n',
+  '<｜Assistant｜>',
+  '<think>\n',
+  '</think>\n\n'
+] as const;
+
+/** The text after the model's turn starts: what the answer pattern must see in front of the generation. */
 export function promptTail(prompt: string): string {
-  const at = prompt.lastIndexOf('A:');
-  return at === -1 ? '' : prompt.slice(at + 2).trimStart();
+  let end = -1;
+  for (const marker of TURN_STARTS) {
+    const at = prompt.lastIndexOf(marker);
+    if (at !== -1) end = Math.max(end, at + marker.length);
+  }
+  return end === -1 ? '' : prompt.slice(end).trimStart();
 }

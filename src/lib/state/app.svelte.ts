@@ -7,6 +7,8 @@ import {
   MODES,
   buildPrompt,
   parsePromptFormat,
+  renderPrompt,
+  type ChatPrompting,
   type Exemplar,
   type Mode,
   type PromptFormat
@@ -29,7 +31,8 @@ function messageOf(err: unknown): string {
 /** Everything the page shows and does: question, prompt settings, decoding settings, the three runs. */
 export class AppState {
   readonly engine: EngineClient;
-  readonly model: ModelRef;
+  /** The bundled model, which the page starts with and a failed Hub download leaves in place. */
+  readonly bundled: ModelRef;
   readonly presets: readonly Question[] = presets();
   readonly panes: Record<Mode, PaneState> = {
     'zero-shot-cot': new PaneState('zero-shot-cot'),
@@ -37,7 +40,13 @@ export class AppState {
     'answer-only': new PaneState('answer-only')
   };
 
+  // Raw: the model goes to the worker by postMessage, which cannot clone Svelte's proxies.
+  #model = $state.raw<ModelRef>({ id: '', baseUrl: '', dtypes: [] });
+  #modelLabel = $state<string | null>(null);
   #format = $state<PromptFormat | null>(null);
+  /** The bundled model's prompts.json: the trigger and exemplars every other model starts from. */
+  #baseFormat = $state.raw<PromptFormat | null>(null);
+  #chat = $state.raw<ChatPrompting | null>(null);
   #formatError = $state<string | null>(null);
   #question = $state<Question>({ question: '', gold: null, family: null });
   #trigger = $state('');
@@ -71,18 +80,33 @@ export class AppState {
   ) {
     this.#device = options.device ?? 'auto';
     this.engine = new EngineClient(options.createWorker);
-    this.model = bundledModel(
+    this.bundled = bundledModel(
       options.origin ?? location.origin,
       options.base ?? import.meta.env.BASE_URL,
       options.modelId
     );
+    this.#model = this.bundled;
     this.#seed = options.seed ?? Date.now() % 1_000_000;
     const first = this.presets[0];
     if (first !== undefined) this.#question = first;
   }
 
+  get model(): ModelRef {
+    return this.#model;
+  }
+  /** A display name for a Hub model; null for the bundled one. */
+  get modelLabel(): string | null {
+    return this.#modelLabel;
+  }
   get format(): PromptFormat | null {
     return this.#format;
+  }
+  get baseFormat(): PromptFormat | null {
+    return this.#baseFormat;
+  }
+  /** The chat template the prompts go through, or null for Q/A text. */
+  get chat(): ChatPrompting | null {
+    return this.#chat;
   }
   get formatError(): string | null {
     return this.#formatError;
@@ -145,10 +169,12 @@ export class AppState {
     // A half-typed exemplar would put an empty "Q:" block into the prompt.
     const exemplars = this.#exemplars.filter((e) => e.question.trim() !== '' && e.answer.trim() !== '');
     const input = { question, exemplars, trigger: this.#trigger };
+    const model = { format, chat: this.#chat };
+    const prompt = (mode: Mode): string => renderPrompt(model, mode, input, (m) => buildPrompt(format, m, input));
     return {
-      'zero-shot-cot': buildPrompt(format, 'zero-shot-cot', input),
-      'few-shot-cot': buildPrompt(format, 'few-shot-cot', input),
-      'answer-only': buildPrompt(format, 'answer-only', input)
+      'zero-shot-cot': prompt('zero-shot-cot'),
+      'few-shot-cot': prompt('few-shot-cot'),
+      'answer-only': prompt('answer-only')
     };
   }
 
@@ -163,17 +189,45 @@ export class AppState {
 
   async loadFormat(): Promise<void> {
     try {
-      const res = await fetch(`${this.model.baseUrl}${this.model.id}/prompts.json`);
+      const res = await fetch(`${this.bundled.baseUrl}${this.bundled.id}/prompts.json`);
       if (!res.ok) throw new Error(`prompts.json: HTTP ${res.status}`);
       const format = parsePromptFormat(await res.json());
-      this.#format = format;
-      this.#trigger = this.#promptOverrides.trigger ?? format.trigger;
-      this.#exemplars = (this.#promptOverrides.exemplars ?? format.exemplars).map((e) => ({ ...e }));
-      this.#formatError = null;
-      this.#refreshPreviews();
+      this.#baseFormat = format;
+      this.#applyFormat(format, null);
     } catch (err) {
       this.#formatError = messageOf(err);
     }
+  }
+
+  /**
+   * Switches to a model whose files are already in the model cache (a Hub download that succeeded):
+   * its prompt formats replace the current ones and the engine loads it.
+   */
+  async useModel(
+    model: ModelRef,
+    label: string | null,
+    format: PromptFormat,
+    chat: ChatPrompting | null
+  ): Promise<void> {
+    this.#model = model;
+    this.#modelLabel = label;
+    this.#applyFormat(format, chat);
+    await this.loadModel();
+  }
+
+  async useBundled(): Promise<void> {
+    const base = this.#baseFormat;
+    if (base !== null) await this.useModel(this.bundled, null, base, null);
+  }
+
+  #applyFormat(format: PromptFormat, chat: ChatPrompting | null): void {
+    this.#format = format;
+    this.#chat = chat;
+    this.#trigger = this.#promptOverrides.trigger ?? format.trigger;
+    this.#exemplars = (this.#promptOverrides.exemplars ?? format.exemplars).map((e) => ({ ...e }));
+    this.#formatError = null;
+    for (const mode of MODES) this.panes[mode].reset();
+    this.#refreshPreviews();
   }
 
   async loadModel(): Promise<void> {
@@ -275,7 +329,7 @@ export class AppState {
         try {
           const result = await this.engine.generate(mode, prompts[mode], params, {
             onPrompt: (n) => pane.setPromptTokens(n),
-            onToken: (text, at) => pane.append(text, at.length)
+            onToken: (text, at) => pane.append(text, at)
           });
           pane.finish(result);
         } catch (err) {

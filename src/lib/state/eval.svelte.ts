@@ -5,7 +5,7 @@ import { llamaParameterCount } from '../eval/modelSize.ts';
 import { parseProblemSet } from '../eval/parse.ts';
 import { SET_LIMITS, clampInt, generatedSet, presetSet } from '../eval/sets.ts';
 import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/types.ts';
-import { MODES, extractAnswer, isCorrect, promptTail, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { MODES, finalAnswer, isCorrect, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runStats } from '../stats/index.ts';
 import type { AppState } from './app.svelte.ts';
 import { exportContext, isoTime } from './report.ts';
@@ -294,7 +294,7 @@ export class EvalState {
       const result = await this.#app.engine.generate(mode, prompt, params);
       if (result.stopped) return null;
       const stats = runStats(result.timings);
-      const predicted = extractAnswer(format, result.text, promptTail(prompt));
+      const predicted = finalAnswer(format, prompt, result.text);
       return {
         ...base,
         text: result.text,

@@ -1,4 +1,13 @@
-import { extractAnswer, isCorrect, promptTail, type Mode, type PromptFormat } from '../prompts/index.ts';
+import {
+  finalAnswer,
+  isCorrect,
+  opensThink,
+  promptTail,
+  splitThink,
+  type Mode,
+  type PromptFormat,
+  type ThinkSplit
+} from '../prompts/index.ts';
 import { runStats, type RunStats } from '../stats/index.ts';
 import type { RunResult } from '../engine/client.svelte.ts';
 
@@ -18,6 +27,10 @@ export class PaneState {
   #format = $state<PromptFormat | null>(null);
   #stopNote = $state<string | null>(null);
   #hiddenDuringRun = $state(false);
+  /** Worker-clock time of the first token, and where the think block ended (tokens and time): the cost of thinking. */
+  #firstTokenAt: number | null = null;
+  #thinkTokens = $state<number | null>(null);
+  #thinkMs = $state<number | null>(null);
 
   constructor(mode: Mode) {
     this.mode = mode;
@@ -59,11 +72,24 @@ export class PaneState {
   /** The prompt's last words (trigger or "The answer is"), shown in front of the generated text. */
   readonly tail = $derived(promptTail(this.#prompt));
 
+  /** A reasoning model's <think> part apart from its answer; `thinking` is null for other models. */
+  readonly think = $derived.by((): ThinkSplit => splitThink(this.#text, opensThink(this.#prompt)));
+
+  /** Tokens generated inside the think block, while it lasts and once it has ended. */
+  get thinkTokens(): number | null {
+    if (this.think.thinking === null) return null;
+    return this.#thinkTokens ?? this.#tokens;
+  }
+  /** Milliseconds from the first token to the end of the think block; null until it ends. */
+  get thinkMs(): number | null {
+    return this.#thinkMs;
+  }
+
   /** The answer the text commits to; only read once the run has ended, a half-written number is no answer. */
   readonly answer = $derived.by((): string | null => {
     const format = this.#format;
     if (format === null || (this.#status !== 'done' && this.#status !== 'stopped')) return null;
-    return extractAnswer(format, this.#text, promptTail(this.#prompt));
+    return finalAnswer(format, this.#prompt, this.#text);
   });
 
   readonly correct = $derived.by((): boolean | null => {
@@ -89,6 +115,10 @@ export class PaneState {
     this.#prompt = prompt;
     this.#format = format;
     this.#gold = gold;
+    this.#clear();
+  }
+
+  #clear(): void {
     this.#promptTokens = null;
     this.#text = '';
     this.#tokens = 0;
@@ -96,6 +126,18 @@ export class PaneState {
     this.#error = null;
     this.#stopNote = null;
     this.#hiddenDuringRun = false;
+    this.#firstTokenAt = null;
+    this.#thinkTokens = null;
+    this.#thinkMs = null;
+  }
+
+  /** Back to an empty, idle pane: the model changed, so an old run no longer belongs here. */
+  reset(): void {
+    this.#clear();
+    this.#prompt = '';
+    this.#format = null;
+    this.#gold = null;
+    this.#status = 'idle';
   }
 
   start(): void {
@@ -106,10 +148,22 @@ export class PaneState {
     this.#promptTokens = n;
   }
 
-  /** Text streamed for `tokens` generated tokens (the worker sends them in groups). */
-  append(text: string, tokens = 1): void {
+  /**
+   * Text streamed for a group of generated tokens, one time per token (the worker sends them in
+   * groups). A closing </think> is placed at the end of its group: groups span a few milliseconds.
+   */
+  append(text: string, at: readonly number[]): void {
     this.#text += text;
-    this.#tokens += tokens;
+    this.#tokens += at.length;
+    const first = at[0];
+    const last = at.at(-1);
+    if (first === undefined || last === undefined) return;
+    this.#firstTokenAt ??= first;
+    // Only the end of the text can newly hold the closing tag; scanning all of it per token would be quadratic.
+    if (this.#thinkTokens === null && this.#text.slice(-(text.length + 8)).includes('</think>')) {
+      this.#thinkTokens = this.#tokens;
+      this.#thinkMs = last - this.#firstTokenAt;
+    }
   }
 
   finish(result: RunResult): void {

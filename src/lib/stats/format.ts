@@ -13,6 +13,8 @@ export function formatRate(perSec: number | null): string {
 }
 
 export function formatBytes(bytes: number): string {
+  // Hub models and storage quotas run to gigabytes.
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} B`;

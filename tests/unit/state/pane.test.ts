@@ -18,11 +18,11 @@ describe('PaneState', () => {
     const pane = new PaneState('zero-shot-cot');
     pane.queue("Q: x\nA: Let's think step by step.", format, '8');
     pane.start();
-    pane.append(' The answer is 8');
+    pane.append(' The answer is 8', [1]);
     expect(pane.answer).toBeNull();
     expect(pane.correct).toBeNull();
     expect(pane.tokens).toBe(1);
-    pane.append(' and more', 4);
+    pane.append(' and more', [2, 3, 4, 5]);
     expect(pane.tokens).toBe(5);
   });
 
@@ -81,5 +81,62 @@ describe('PaneState', () => {
     expect(pane.promptTokens).toBeNull();
     pane.setPreviewTokens('a', 7);
     expect(pane.promptTokens).toBe(7);
+  });
+});
+
+describe('PaneState with a reasoning model', () => {
+  it('shows the think part apart, with its own token count and time', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.queue('<|im_start|>assistant\n', format, '8');
+    pane.start();
+    pane.append('<think>', [100]);
+    pane.append('\n4 + 4 = 8', [150]);
+    expect(pane.think).toEqual({ thinking: '4 + 4 = 8', answer: '', closed: false });
+    expect(pane.thinkTokens).toBe(2);
+    expect(pane.thinkMs).toBeNull();
+    pane.append('\n</think>', [400]);
+    pane.append('\n\nThe answer is 8.', [450]);
+    expect(pane.thinkTokens).toBe(3);
+    expect(pane.thinkMs).toBe(300);
+    pane.finish({ runId: 'r', text: pane.text, timings, stopped: false });
+    expect(pane.think.answer).toBe('The answer is 8.');
+    expect(pane.answer).toBe('8');
+  });
+
+  it('counts a batched group of tokens and places a closing tag at the end of its group', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.queue('<|im_start|>assistant\n', format, '8');
+    pane.start();
+    pane.append('<think>\n4 + 4', [100, 110, 120]);
+    pane.append(' = 8\n</think>\n\nThe', [130, 140, 150, 160]);
+    expect(pane.tokens).toBe(7);
+    expect(pane.thinkTokens).toBe(7);
+    expect(pane.thinkMs).toBe(60);
+  });
+
+  it('reads a think block the prompt opened, and no answer while it is unfinished', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.queue('<｜Assistant｜><think>\n', format, '8');
+    pane.start();
+    pane.append('The answer is 7? No, 8', [10]);
+    pane.finish({ runId: 'r', text: pane.text, timings, stopped: true });
+    expect(pane.think.closed).toBe(false);
+    expect(pane.answer).toBeNull();
+  });
+
+  it('has no think part for other models', () => {
+    const pane = new PaneState('answer-only');
+    pane.queue('Q: x\nA: The answer is', format, '8');
+    pane.append(' 8.', [1]);
+    expect(pane.think.thinking).toBeNull();
+    expect(pane.thinkTokens).toBeNull();
+  });
+
+  it('reset empties a finished pane', () => {
+    const pane = new PaneState('answer-only');
+    pane.queue('Q: x\nA: The answer is', format, '8');
+    pane.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    pane.reset();
+    expect([pane.status, pane.text, pane.prompt, pane.answer]).toEqual(['idle', '', '', null]);
   });
 });

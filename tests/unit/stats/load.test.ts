@@ -43,6 +43,7 @@ describe('formatBytes', () => {
   it('bytes', () => expect(formatBytes(512)).toBe('512 B'));
   it('kilobytes', () => expect(formatBytes(2048)).toBe('2 kB'));
   it('megabytes', () => expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB'));
+  it('gigabytes', () => expect(formatBytes(1.5 * 1024 ** 3)).toBe('1.50 GB'));
 });
 
 describe('median', () => {
