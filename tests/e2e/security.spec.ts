@@ -228,7 +228,10 @@ test.describe('case 9: static-host headers', () => {
       expect(meta).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(meta).not.toContain('frame-ancestors');
       // The first visit registers the worker and reloads once; then the page is isolated.
-      await expect.poll(() => page.evaluate(() => crossOriginIsolated), { timeout: 60_000 }).toBe(true);
+      // A poll that lands during that reload finds no page to ask: it counts as not yet isolated.
+      await expect
+        .poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false), { timeout: 60_000 })
+        .toBe(true);
       await waitReady(page);
       await expectIsolatedEngine(page, workers);
       expect(await page.evaluate(() => window.__csp)).toEqual([]);
