@@ -22,6 +22,7 @@ import { measureResponsiveness, type ThreeModeRun } from './browser/responsivene
 import { browserTarget } from './browser/driver.ts';
 import { nodeTarget } from './node/driver.ts';
 import type { NodeEngine } from './node/protocol.ts';
+import { bundledModel } from '../src/lib/engine/model.ts';
 import { DTYPES } from '../src/lib/engine/protocol.ts';
 import { runTarget, type Cell, type Protocol } from './plan.ts';
 import { benchPrompts, loadTokenizer } from './prompts.ts';
@@ -46,7 +47,11 @@ const only = new Set<Section>(
   onlyArg === undefined ? defaults : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
 );
 const dtypesArg = args.find((a) => a.startsWith('--dtypes='))?.slice('--dtypes='.length);
-const dtypes = DTYPES.filter((d) => dtypesArg === undefined || dtypesArg.split(',').includes(d));
+// The dtypes the bundled model ships (the list also names f16 ones that only Hub models have).
+const shipped = bundledModel(BASE_URL).dtypes;
+const dtypes = DTYPES.filter(
+  (d) => shipped.includes(d) && (dtypesArg === undefined || dtypesArg.split(',').includes(d))
+);
 const numberArg = (name: string, fallback: number): number => {
   const v = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   return v === undefined ? fallback : Math.max(0, Math.round(Number(v)));
