@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
-import { format, ready } from './fixtures.ts';
+import { format, ready, readyApp, tick } from './fixtures.ts';
 
 const timings: RunTimings = {
   startedAt: 0,
@@ -29,25 +29,10 @@ function generates(): { runId: string; mode: string; prompt: string }[] {
 }
 
 /** Lets the app's await chain move to its next generate. */
-const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(async () => {
-  workers = [];
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
-  app = new AppState({
-    origin: 'http://localhost:4173',
-    base: '/',
-    seed: 1,
-    createWorker: () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    }
-  });
-  const started = app.start();
-  await tick();
-  worker().reply(ready);
-  await started;
+  ({ app, workers } = await readyApp());
   app.setQuestion({ question: 'What is 4 plus 4?', gold: '8', family: 'arithmetic' });
 });
 

@@ -3,9 +3,7 @@ import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { HubState, type HubDeps } from '../../../src/lib/state/download.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
 import { HOST, hubFetch, memoryStorage, repoFiles } from '../engine/hubFakes.ts';
-import { format, ready } from './fixtures.ts';
-
-const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+import { format, ready, readyApp } from './fixtures.ts';
 
 let workers: FakeWorker[];
 let app: AppState;
@@ -16,23 +14,8 @@ function deps(fetchImpl: typeof fetch, storage = memoryStorage()): HubDeps {
 }
 
 beforeEach(async () => {
-  workers = [];
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
-  app = new AppState({
-    origin: 'http://localhost:4173',
-    base: '/',
-    seed: 1,
-    device: 'wasm',
-    createWorker: () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    }
-  });
-  const started = app.start();
-  await tick();
-  workers.at(-1)?.reply(ready);
-  await started;
+  ({ app, workers } = await readyApp('wasm'));
   app.setQuestion({ question: 'What is 4 plus 4?', gold: '8', family: 'arithmetic' });
 });
 

@@ -3,7 +3,7 @@ import type { RunTimings } from '../../../src/lib/engine/protocol.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { EvalState } from '../../../src/lib/state/eval.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
-import { format, ready } from './fixtures.ts';
+import { format, readyApp } from './fixtures.ts';
 
 const config = {
   model_type: 'llama',
@@ -50,20 +50,12 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', (url: string) =>
     Promise.resolve(new Response(JSON.stringify(url.endsWith('config.json') ? config : format)))
   );
-  app = new AppState({
-    origin: 'http://localhost:4173',
-    base: '/',
-    seed: 1,
-    createWorker: () => {
-      worker = new FakeWorker();
-      return worker;
-    }
-  });
+  const loaded = await readyApp();
+  app = loaded.app;
+  const first = loaded.workers[0];
+  if (first === undefined) throw new Error('no worker');
+  worker = first;
   evaluation = new EvalState(app);
-  const started = app.start();
-  await tick();
-  worker.reply(ready);
-  await started;
 });
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,5 +1,7 @@
 import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
-import type { Reply } from '../../../src/lib/engine/protocol.ts';
+import type { DevicePreference, Reply } from '../../../src/lib/engine/protocol.ts';
+import { AppState } from '../../../src/lib/state/app.svelte.ts';
+import { FakeWorker } from '../engine/fakeWorker.ts';
 
 /** The student's prompt formats with one short exemplar, as a loaded prompts.json. */
 export const format = {
@@ -20,3 +22,29 @@ export const ready: Reply = {
   modelCached: true,
   runtimeFiles: []
 };
+
+export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * An app whose model has loaded: started against fake workers (`workers`, newest last) with the first
+ * one answering `ready`. The caller stubs `fetch` for prompts.json first.
+ */
+export async function readyApp(device?: DevicePreference): Promise<{ app: AppState; workers: FakeWorker[] }> {
+  const workers: FakeWorker[] = [];
+  const app = new AppState({
+    origin: 'http://localhost:4173',
+    base: '/',
+    seed: 1,
+    ...(device === undefined ? {} : { device }),
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    }
+  });
+  const started = app.start();
+  await tick();
+  workers.at(-1)?.reply(ready);
+  await started;
+  return { app, workers };
+}
