@@ -38,23 +38,28 @@ const MB = 1_000_000;
 /** Chat models write their own answer line; asking for it in the project's wording lets one pattern read all modes. */
 const ANSWER_LINE = 'End with "The answer is" followed by the answer.';
 
-function instructModes(): ChatModes {
-  const user = `{question}\n${ANSWER_LINE}`;
-  const mode = (patch: Partial<ChatModeTemplate>): ChatModeTemplate => ({
-    user,
+/** One mode's turns; the defaults are a plain instruction turn with no exemplars and no thinking. */
+function turn(patch: Partial<ChatModeTemplate>): ChatModeTemplate {
+  return {
+    user: `{question}\n${ANSWER_LINE}`,
     assistantPrefix: '',
     exemplarAssistant: '{rationale}',
     useExemplars: false,
     thinking: false,
     ...patch
-  });
+  };
+}
+
+const ANSWER_ONLY = turn({ assistantPrefix: 'The answer is', exemplarAssistant: 'The answer is {answer}.' });
+
+function instructModes(): ChatModes {
   return {
     system: null,
     modes: {
       // Kojima et al.'s trigger, written as the start of the model's own turn.
-      'zero-shot-cot': mode({ assistantPrefix: '{trigger}' }),
-      'few-shot-cot': mode({ useExemplars: true }),
-      'answer-only': mode({ assistantPrefix: 'The answer is', exemplarAssistant: 'The answer is {answer}.' })
+      'zero-shot-cot': turn({ assistantPrefix: '{trigger}' }),
+      'few-shot-cot': turn({ useExemplars: true }),
+      'answer-only': ANSWER_ONLY
     }
   };
 }
@@ -64,31 +69,12 @@ function instructModes(): ChatModes {
  * empty think block Qwen3 uses for "no thinking" and starts the answer sentence.
  */
 function qwen3Modes(): ChatModes {
-  const user = `{question}\n{trigger} ${ANSWER_LINE}`;
   return {
     system: null,
     modes: {
-      'zero-shot-cot': {
-        user,
-        assistantPrefix: '',
-        exemplarAssistant: '{rationale}',
-        useExemplars: false,
-        thinking: true
-      },
-      'few-shot-cot': {
-        user: `{question}\n${ANSWER_LINE}`,
-        assistantPrefix: '',
-        exemplarAssistant: '{rationale}',
-        useExemplars: true,
-        thinking: true
-      },
-      'answer-only': {
-        user: `{question}\n${ANSWER_LINE}`,
-        assistantPrefix: 'The answer is',
-        exemplarAssistant: 'The answer is {answer}.',
-        useExemplars: false,
-        thinking: false
-      }
+      'zero-shot-cot': turn({ user: `{question}\n{trigger} ${ANSWER_LINE}`, thinking: true }),
+      'few-shot-cot': turn({ useExemplars: true, thinking: true }),
+      'answer-only': ANSWER_ONLY
     }
   };
 }
@@ -108,11 +94,14 @@ function r1Modes(): ChatModes {
   };
 }
 
-const hub = (e: Omit<CatalogEntry, 'source' | 'revision' | 'chat'>): CatalogEntry => ({
+/** A Hub chat model; the ONNX repos transformers.js uses ship q4f16 and q4 for WebGPU, q8 and q4 for WASM. */
+const hub = (e: Omit<CatalogEntry, 'source' | 'revision' | 'chat' | 'webgpuDtypes' | 'wasmDtypes'>): CatalogEntry => ({
   ...e,
   source: 'hub',
   revision: 'main',
-  chat: true
+  chat: true,
+  webgpuDtypes: ['q4f16', 'q4'],
+  wasmDtypes: ['q8', 'q4']
 });
 
 /** The models the app offers, the bundled student first (the default). The single source of model descriptors. */
@@ -138,8 +127,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'llama',
     parameters: '360M',
     approxBytes: { q4f16: 270 * MB, q4: 380 * MB, q8: 390 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 8192,
     thinks: false,
     prompts: { kind: 'chat', chat: instructModes() }
@@ -150,8 +137,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'qwen2',
     parameters: '0.5B',
     approxBytes: { q4f16: 480 * MB, q4: 790 * MB, q8: 500 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 32768,
     thinks: false,
     prompts: { kind: 'chat', chat: instructModes() }
@@ -162,8 +147,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'qwen3',
     parameters: '0.6B',
     approxBytes: { q4f16: 570 * MB, q4: 920 * MB, q8: 620 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 40960,
     thinks: true,
     prompts: { kind: 'chat', chat: qwen3Modes() }
@@ -174,8 +157,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'llama',
     parameters: '1.2B',
     approxBytes: { q4f16: 1_000 * MB, q4: 1_700 * MB, q8: 1_300 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 131072,
     thinks: false,
     prompts: { kind: 'chat', chat: instructModes() }
@@ -186,8 +167,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'qwen2',
     parameters: '1.5B',
     approxBytes: { q4f16: 1_100 * MB, q4: 1_600 * MB, q8: 1_600 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 32768,
     thinks: false,
     prompts: { kind: 'chat', chat: instructModes() }
@@ -198,8 +177,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'qwen2',
     parameters: '1.5B',
     approxBytes: { q4f16: 1_300 * MB, q4: 1_800 * MB, q8: 1_800 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 131072,
     thinks: true,
     prompts: { kind: 'chat', chat: r1Modes() }
@@ -210,8 +187,6 @@ export const CATALOG: readonly CatalogEntry[] = [
     architecture: 'llama',
     parameters: '1.7B',
     approxBytes: { q4f16: 1_100 * MB, q4: 1_500 * MB, q8: 1_800 * MB },
-    webgpuDtypes: ['q4f16', 'q4'],
-    wasmDtypes: ['q8', 'q4'],
     contextTokens: 8192,
     thinks: false,
     prompts: { kind: 'chat', chat: instructModes() }
