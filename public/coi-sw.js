@@ -8,191 +8,121 @@
 //     the current deploy and a visit with no network still runs.
 'use strict';
 
-var BUILD = new URL(self.location.href).searchParams.get('build');
-var PREFIX = 'think-small-app-';
-var CACHE = BUILD === null ? null : PREFIX + BUILD;
+const BUILD = new URL(self.location.href).searchParams.get('build');
+const PREFIX = 'think-small-app-';
+const CACHE = BUILD === null ? null : PREFIX + BUILD;
 // Written last on install: the copy is whole only when this key is there (a worker can be stopped mid-way).
-var COMPLETE = new URL('__offline-copy-complete', self.registration.scope).href;
+const COMPLETE = new URL('__offline-copy-complete', self.registration.scope).href;
 
 function scoped(path) {
   return new URL(path, self.registration.scope).href;
 }
 
-// Hashed files (assets/) never change under their name: an older copy's file is as good as a download.
-function store(cache, url) {
-  var hashed = url.indexOf(scoped('assets/')) === 0;
-  var earlier = hashed ? caches.match(url) : Promise.resolve(undefined);
-  return earlier.then(function (hit) {
-    if (hit !== undefined) return cache.put(url, hit);
-    return fetch(url, { cache: hashed ? 'default' : 'no-cache' }).then(function (res) {
-      if (!res.ok) throw new Error(url + ': HTTP ' + res.status);
-      return cache.put(url, res);
-    });
-  });
-}
-
 // The build's list is stored too: a later request to keep a file is checked against it after this
 // worker has been stopped and started again (it keeps no state in memory between events).
-var LIST = scoped('precache.json?build=' + BUILD);
+const LIST = scoped('precache.json?build=' + BUILD);
 
-function precache() {
-  return fetch(LIST, { cache: 'no-store' })
-    .then(function (res) {
-      if (!res.ok) throw new Error('precache.json: HTTP ' + res.status);
-      return res
-        .clone()
-        .json()
-        .then(function (list) {
-          return { list: list, res: res };
-        });
-    })
-    .then(function (got) {
-      var list = got.list;
-      if (list.build !== BUILD) throw new Error('precache.json is for build ' + list.build + ', not ' + BUILD);
-      return caches.open(CACHE).then(function (cache) {
-        return Promise.all(
-          list.files.map(function (path) {
-            return store(cache, scoped(path));
-          })
-        )
-          .then(function () {
-            return cache.put(LIST, got.res);
-          })
-          .then(function () {
-            return cache.put(COMPLETE, new Response(BUILD));
-          });
-      });
-    });
+// Hashed files (assets/) never change under their name: an older copy's file is as good as a download.
+async function store(cache, url) {
+  const hashed = url.startsWith(scoped('assets/'));
+  const earlier = hashed ? await caches.match(url) : undefined;
+  if (earlier !== undefined) return cache.put(url, earlier);
+  const res = await fetch(url, { cache: hashed ? 'default' : 'no-cache' });
+  if (!res.ok) throw new Error(url + ': HTTP ' + res.status);
+  return cache.put(url, res);
+}
+
+async function precache() {
+  const res = await fetch(LIST, { cache: 'no-store' });
+  if (!res.ok) throw new Error('precache.json: HTTP ' + res.status);
+  const list = await res.clone().json();
+  if (list.build !== BUILD) throw new Error('precache.json is for build ' + list.build + ', not ' + BUILD);
+  const cache = await caches.open(CACHE);
+  await Promise.all(list.files.map((path) => store(cache, scoped(path))));
+  await cache.put(LIST, res);
+  await cache.put(COMPLETE, new Response(BUILD));
 }
 
 // Stores the requested files that the build lists as on demand (nothing else may be added this way),
 // then answers which of them are stored.
-function keep(urls) {
-  if (CACHE === null) return Promise.resolve({ complete: false, missing: urls });
-  return caches.open(CACHE).then(function (cache) {
-    return Promise.all([cache.match(COMPLETE), cache.match(LIST)]).then(function (hits) {
-      if (hits[0] === undefined || hits[1] === undefined) return { complete: false, missing: urls };
-      return hits[1].json().then(function (list) {
-        var allowed = list.onDemand.map(scoped);
-        return Promise.all(
-          urls.map(function (url) {
-            var full = scoped(url);
-            if (allowed.indexOf(full) === -1) return Promise.resolve(url);
-            return cache.match(full).then(function (hit) {
-              if (hit !== undefined) return null;
-              return store(cache, full).then(
-                function () {
-                  return null;
-                },
-                function () {
-                  return url;
-                }
-              );
-            });
-          })
-        ).then(function (left) {
-          return {
-            complete: true,
-            missing: left.filter(function (u) {
-              return u !== null;
-            })
-          };
-        });
-      });
-    });
-  });
+async function keep(urls) {
+  if (CACHE === null) return { complete: false, missing: urls };
+  const cache = await caches.open(CACHE);
+  const [complete, listed] = await Promise.all([cache.match(COMPLETE), cache.match(LIST)]);
+  if (complete === undefined || listed === undefined) return { complete: false, missing: urls };
+  const allowed = (await listed.json()).onDemand.map(scoped);
+  const left = await Promise.all(
+    urls.map(async (url) => {
+      const full = scoped(url);
+      if (!allowed.includes(full)) return url;
+      if ((await cache.match(full)) !== undefined) return null;
+      return store(cache, full).then(
+        () => null,
+        () => url
+      );
+    })
+  );
+  return { complete: true, missing: left.filter((u) => u !== null) };
 }
 
-self.addEventListener('install', function (event) {
+self.addEventListener('install', (event) => {
   self.skipWaiting();
   // A copy that cannot be stored (quota, a file gone) must not cost the isolation job: the page asks
   // whether the copy is whole before saying it works offline.
-  if (CACHE !== null)
-    event.waitUntil(
-      precache().catch(function () {
-        return caches.delete(CACHE);
-      })
-    );
+  if (CACHE !== null) event.waitUntil(precache().catch(() => caches.delete(CACHE)));
 });
 
-self.addEventListener('activate', function (event) {
+self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then(function (names) {
-        return Promise.all(
-          names
-            .filter(function (name) {
-              return name.indexOf(PREFIX) === 0 && name !== CACHE;
-            })
-            .map(function (name) {
-              return caches.delete(name);
-            })
-        );
-      })
-      .then(function () {
-        return self.clients.claim();
-      })
+    (async () => {
+      const old = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      await Promise.all(old.map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })()
   );
 });
 
 // The page asks: which build is stored, is the copy whole, and (for `keep`) are these files stored too?
-self.addEventListener('message', function (event) {
-  var port = event.ports[0];
-  var data = event.data;
+self.addEventListener('message', (event) => {
+  const port = event.ports[0];
+  const data = event.data;
   if (port === undefined || !data || data.type !== 'offline-status') return;
-  var urls = Array.isArray(data.keep)
-    ? data.keep.filter(function (u) {
-        return typeof u === 'string';
-      })
-    : [];
+  const urls = Array.isArray(data.keep) ? data.keep.filter((u) => typeof u === 'string') : [];
   event.waitUntil(
     keep(urls).then(
-      function (answer) {
-        port.postMessage({ build: BUILD, complete: answer.complete, missing: answer.missing });
-      },
-      function () {
-        port.postMessage({ build: BUILD, complete: false, missing: urls });
-      }
+      (answer) => port.postMessage({ build: BUILD, complete: answer.complete, missing: answer.missing }),
+      () => port.postMessage({ build: BUILD, complete: false, missing: urls })
     )
   );
 });
 
 function isolated(response) {
   if (response.status === 0) return response;
-  var headers = new Headers(response.headers);
+  const headers = new Headers(response.headers);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: headers
-  });
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 // Any cache may answer: the engine's model cache holds the weights this worker does not store. A page
 // navigation (any query string) is answered with the stored index.html.
-function stored(request) {
-  var key = request.mode === 'navigate' ? scoped('./') : request.url;
-  return caches.match(key).then(function (hit) {
-    if (hit === undefined || request.method !== 'HEAD') return hit;
-    return new Response(null, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
-  });
+async function stored(request) {
+  const hit = await caches.match(request.mode === 'navigate' ? scoped('./') : request.url);
+  if (hit === undefined || request.method !== 'HEAD') return hit;
+  return new Response(null, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
 }
 
-self.addEventListener('fetch', function (event) {
-  var request = event.request;
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
   if (new URL(request.url).origin !== self.location.origin) return;
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
-  var readOnly = request.method === 'GET' || request.method === 'HEAD';
+  const readOnly = request.method === 'GET' || request.method === 'HEAD';
   event.respondWith(
-    fetch(request).then(isolated, function (err) {
-      if (!readOnly) throw err;
-      return stored(request).then(function (hit) {
-        if (hit === undefined) throw err;
-        return isolated(hit);
-      });
+    fetch(request).then(isolated, async (err) => {
+      const hit = readOnly ? await stored(request) : undefined;
+      if (hit === undefined) throw err;
+      return isolated(hit);
     })
   );
 });
