@@ -6,28 +6,19 @@
  *   npx tsx scripts/model-manifest.ts --check models/think-small-3m  # in CI
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import process from 'node:process';
 import type { Manifest } from '../src/lib/engine/integrity.ts';
+import { filesIn } from './files.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** The model card is rewritten by the evaluator and never loaded by the app. */
 const NOT_LISTED = new Set([MANIFEST_FILE, 'README.md']);
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 export function buildManifest(folder: string): Manifest {
   const files: Manifest['files'] = {};
-  const names = filesUnder(folder)
-    .map((path) => relative(folder, path).split(sep).join('/'))
-    .filter((name) => !NOT_LISTED.has(name))
-    .sort();
+  const names = filesIn(folder).filter((name) => !NOT_LISTED.has(name));
   for (const name of names) {
     const bytes = readFileSync(join(folder, name));
     files[name] = { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };

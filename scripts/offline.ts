@@ -4,9 +4,10 @@
  * carries the id), stores the new files and drops the old copy; an unchanged deploy changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { filesIn } from './files.ts';
 
 export interface OfflineFile {
   /** Path relative to the site root, as the service worker resolves it against its scope. */
@@ -67,15 +68,10 @@ export function tagRegisterScript(html: string, build: string): string {
 
 /** The files under `dir` that `keep` accepts, as paths relative to the site root under `prefix`. */
 export function filesUnder(dir: string, prefix = '', keep: (path: string) => boolean = isPrecached): OfflineFile[] {
-  if (!existsSync(dir)) return [];
-  const out: OfflineFile[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = prefix + relative(dir, full).split(sep).join('/');
-    if (keep(path)) out.push({ path, bytes: readFileSync(full) });
-  }
-  return out;
+  return filesIn(dir)
+    .map((name) => ({ name, path: prefix + name }))
+    .filter(({ path }) => keep(path))
+    .map(({ name, path }) => ({ path, bytes: readFileSync(join(dir, name)) }));
 }
 
 /**

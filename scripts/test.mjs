@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import process from 'node:process';
+import { stripVTControlCharacters } from 'node:util';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const CHROMIUM_ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -69,15 +70,6 @@ function step(name, command, args, env) {
   return status === 0;
 }
 
-const ESC = String.fromCharCode(27);
-
-function stripAnsi(text) {
-  return text
-    .split(ESC)
-    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
-    .join('');
-}
-
 /** Each failed end-to-end test with its error's first lines, from Playwright's JSON report. */
 function e2eFailures(reportPath) {
   let report;
@@ -93,7 +85,7 @@ function e2eFailures(reportPath) {
         const last = t.results?.at(-1);
         if (!last || last.status === 'passed' || last.status === 'skipped') continue;
         // Playwright colours its messages; strip the escape codes for a plain log.
-        const message = stripAnsi(last.errors?.[0]?.message ?? last.status);
+        const message = stripVTControlCharacters(last.errors?.[0]?.message ?? last.status);
         const lines = message
           .split('\n')
           .filter((l) => l.trim() !== '')
