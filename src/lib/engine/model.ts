@@ -1,5 +1,6 @@
+import { catalogEntry } from '../models/catalog.ts';
 import { resolveUrl } from './hub.ts';
-import type { ModelRef } from './protocol.ts';
+import type { Dtype, ModelRef } from './protocol.ts';
 
 /** Models bundled with the app, default first: the only ids a link may name. */
 export const MODEL_IDS = ['think-small-3m'] as const;
@@ -9,12 +10,19 @@ export function isModelId(value: unknown): value is ModelId {
   return typeof value === 'string' && (MODEL_IDS as readonly string[]).includes(value);
 }
 
+/** The dtypes a bundled model ships, from its catalog entry (the one descriptor of each model). */
+function shippedDtypes(id: ModelId): Dtype[] {
+  const entry = catalogEntry(id);
+  if (entry === null || entry.source !== 'bundled') throw new Error(`${id} is not a bundled model in the catalog`);
+  return [...new Set([...entry.wasmDtypes, ...entry.webgpuDtypes])];
+}
+
 /** A model bundled with the app, served from `/models/<id>/`. */
 export function bundledModel(origin: string, base = '/', id: ModelId = MODEL_IDS[0]): ModelRef {
   return {
     id,
     baseUrl: new URL(`${base.replace(/\/?$/, '/')}models/`, origin).href,
-    dtypes: ['q8', 'q4', 'fp32']
+    dtypes: shippedDtypes(id)
   };
 }
 

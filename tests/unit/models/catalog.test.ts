@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dtypeFile } from '../../../src/lib/engine/device.ts';
+import { bundledModel } from '../../../src/lib/engine/model.ts';
 import { CATALOG, CHAT_ANSWER_PATTERN, catalogEntry, type CatalogEntry } from '../../../src/lib/models/catalog.ts';
 import {
   MODES,
@@ -149,6 +151,13 @@ describe('the catalog', () => {
   it('starts with the bundled model, the default', () => {
     expect(CATALOG[0]?.source).toBe('bundled');
     expect(CATALOG[0]?.id).toBe('think-small-3m');
+  });
+  it('names exactly the weight files each bundled model ships, and the app loads those', () => {
+    for (const e of CATALOG.filter((x) => x.source === 'bundled')) {
+      const listed = [...new Set([...e.wasmDtypes, ...e.webgpuDtypes])].map((d) => dtypeFile(d)).sort();
+      expect(listed).toEqual(readdirSync(join(process.cwd(), 'models', e.id, 'onnx')).sort());
+    }
+    expect([...bundledModel('http://localhost').dtypes].sort()).toEqual(['fp32', 'q4', 'q8']);
   });
   it('has unique ids and well-formed Hub ids', () => {
     expect(new Set(CATALOG.map((e) => e.id)).size).toBe(CATALOG.length);
