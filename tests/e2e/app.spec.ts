@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { screenshotPath } from './talk-helpers.ts';
 
 const MODES = ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const;
 const WEBGPU_MAX_NEW_TOKENS = 16;
@@ -129,12 +129,9 @@ test('loads the bundled model, runs the three modes in turn and reports stats', 
   note(info, 'longest main-thread task during generation', `${longest.toFixed(0)} ms (0 = none over 50 ms)`);
   expect(blocked, `requests outside the origin: ${blocked.join(', ')}`).toEqual([]);
 
-  if (info.project.name === 'wasm') {
-    mkdirSync('docs', { recursive: true });
-    await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
-  } else {
-    await page.screenshot({ path: info.outputPath('after-run.png'), fullPage: true });
-  }
+  // The README's screenshot is rewritten only on request (E2E_DOCS=1, WASM), never by a plain run.
+  const path = info.project.name === 'wasm' ? screenshotPath(info, 'screenshot.png') : info.outputPath('after-run.png');
+  await page.screenshot({ path, fullPage: true });
 });
 
 test('Stop mid-stream keeps the partial text, marked stopped, and skips the remaining modes', async ({
