@@ -1,6 +1,6 @@
 /**
  * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
- * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V
+ * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { PreTrainedTokenizer } from '@huggingface/transformers';
 import { Rng, generate, FAMILIES } from '../../src/lib/tasks/index.ts';
 import type { PromptFormat } from '../../src/lib/prompts/index.ts';
 import { STUDENT_FORMAT } from './format.ts';
-import { completionMask, makeDoc } from './corpus.ts';
+import { MIXES, completionMask, makeDoc } from './corpus.ts';
 import { EOS_ID, preTokenize, tokenizerConfigJson, tokenizerJson, trainBpe } from './tokenizer.ts';
 
 const { values } = parseArgs({
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     vocab: { type: 'string', default: '1024' },
     'max-token-chars': { type: 'string', default: '5' },
     context: { type: 'string', default: '1024' },
+    mix: { type: 'string', default: 'balanced' },
     // A shipped model folder whose tokenizer to reuse (to continue training that model) instead of training one.
     tokenizer: { type: 'string' }
   }
@@ -40,8 +41,11 @@ const format: PromptFormat = {
 };
 writeFileSync(join(out, 'prompts.json'), JSON.stringify(format, null, 2) + '\n');
 
+const mixName = values.mix;
+if (!(mixName in MIXES)) throw new Error(`--mix must be one of: ${Object.keys(MIXES).join(', ')}`);
+const mix = MIXES[mixName as keyof typeof MIXES];
 const rng = new Rng(seed);
-const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng));
+const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix));
 
 function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const counts = new Map<string, number>();

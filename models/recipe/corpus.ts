@@ -1,4 +1,4 @@
-import { FAMILIES, Rng, generate, type Family, type Problem } from '../../src/lib/tasks/index.ts';
+import { Rng, generate, type Family, type Problem } from '../../src/lib/tasks/index.ts';
 import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '../../src/lib/prompts/index.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
@@ -16,16 +16,65 @@ export function perturb(question: string, rng: Rng): string {
   return q;
 }
 
-/** Training-only share of names and words replaced by random strings (see GenerateOptions.randomWords). */
-const RANDOM_WORDS = 0.35;
+/** What a corpus is made of. Stages 1 and 2 used BALANCED; stage 3 trains on FOCUS. */
+export interface Mix {
+  /** Share of documents on arithmetic, the hardest family. */
+  arithmetic: number;
+  /** Of the rest, the share on coin flips; letters get the remainder. */
+  coinOfRest: number;
+  /** Mode shares: zero-shot CoT, then few-shot CoT; answer-only gets the remainder. */
+  zeroShot: number;
+  fewShot: number;
+  /** Training-only share of names and words replaced by random strings (see GenerateOptions.randomWords). */
+  randomWords: number;
+  /** Share of drill documents: bare equations from the teacher's own rationales, every token a target. */
+  drill: number;
+}
+
+export const BALANCED: Mix = {
+  arithmetic: 0.5,
+  coinOfRest: 0.5,
+  zeroShot: 0.55,
+  fewShot: 0.2,
+  randomWords: 0.35,
+  drill: 0
+};
+
+/**
+ * The student's remaining errors were wrong sums inside correct chains and misspelled unseen names (stage 2
+ * evaluation): more equations per token, more copying of strange words, and the mode the app leads with.
+ */
+export const FOCUS: Mix = {
+  arithmetic: 0.5,
+  coinOfRest: 0.3,
+  zeroShot: 0.65,
+  fewShot: 0.15,
+  randomWords: 0.5,
+  drill: 0.15
+};
+
+export const MIXES = { balanced: BALANCED, focus: FOCUS } as const;
 
 function exemplarOf(p: Problem, rng: Rng): Exemplar {
   return { question: p.question, rationale: rng.pick(p.rationales), answer: p.answer };
 }
 
-function pickFamily(rng: Rng): Family {
-  // Arithmetic is the hardest family; it gets half of the data.
-  return rng.chance(0.5) ? 'arithmetic' : rng.pick(FAMILIES.filter((f) => f !== 'arithmetic'));
+function pickFamily(rng: Rng, mix: Mix): Family {
+  if (rng.chance(mix.arithmetic)) return 'arithmetic';
+  return rng.next() < mix.coinOfRest ? 'coin' : 'letters';
+}
+
+const EQUATION = /\d+ [-+×÷] \d+ = \d+/g;
+
+/** Six to twelve equations exactly as the teacher writes them inside rationales. */
+export function drillDoc(rng: Rng): Doc {
+  const equations: string[] = [];
+  const want = rng.int(6, 12);
+  while (equations.length < want) {
+    const p = generate('arithmetic', rng);
+    equations.push(...(rng.pick(p.rationales).match(EQUATION) ?? []));
+  }
+  return { prompt: '', completion: equations.slice(0, want).join('. ') + '.' };
 }
 
 export interface Doc {
@@ -36,12 +85,16 @@ export interface Doc {
 }
 
 /** One training document: exactly the prompt a mode sends, then what the student should write. */
-export function makeDoc(format: PromptFormat, rng: Rng): Doc {
-  const family = pickFamily(rng);
-  const problem = generate(family, rng, { randomWords: RANDOM_WORDS });
+export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED): Doc {
+  // Checked only when drills are wanted, so that a mix without them draws the same documents as before.
+  if (mix.drill > 0 && rng.chance(mix.drill)) return drillDoc(rng);
+  const family = pickFamily(rng, mix);
+  const randomWords = mix.randomWords;
+  const problem = generate(family, rng, { randomWords });
   const r = rng.next();
-  // Only completions are learned, so the long few-shot prompts are mostly context: keep them to a fifth.
-  const mode: Mode = r < 0.55 ? 'zero-shot-cot' : r < 0.75 ? 'few-shot-cot' : 'answer-only';
+  // Only completions are learned, so the long few-shot prompts are mostly context: keep them few.
+  const mode: Mode =
+    r < mix.zeroShot ? 'zero-shot-cot' : r < mix.zeroShot + mix.fewShot ? 'few-shot-cot' : 'answer-only';
   const fewShot = mode === 'few-shot-cot' || (mode === 'answer-only' && rng.chance(0.3));
   let exemplars: Exemplar[] = [];
   if (fewShot) {
@@ -51,7 +104,7 @@ export function makeDoc(format: PromptFormat, rng: Rng): Doc {
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
       exemplars = Array.from({ length: k }, () =>
-        exemplarOf(generate(same ? family : pickFamily(rng), rng, { randomWords: RANDOM_WORDS }), rng)
+        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, { randomWords }), rng)
       );
     }
   }

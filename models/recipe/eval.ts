@@ -3,7 +3,8 @@
  *   npm run eval:model                          fresh held-out set: accuracy per family × mode × steps
  *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"} lines, every mode
  * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
- *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card).
+ *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
+ *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,10 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '16' },
     'max-new-tokens': { type: 'string', default: '160' },
     threads: { type: 'string', default: '1' },
-    card: { type: 'boolean', default: false }
+    card: { type: 'boolean', default: false },
+    modes: { type: 'string' },
+    families: { type: 'string' },
+    dump: { type: 'string' }
   }
 });
 
@@ -59,9 +63,19 @@ interface Item {
   steps: number | null;
 }
 
+function subset<T extends string>(all: readonly T[], list: string | undefined, what: string): T[] {
+  if (list === undefined) return [...all];
+  const picked = list.split(',').map((s) => s.trim());
+  const unknown = picked.filter((s) => !all.includes(s as T));
+  if (unknown.length > 0) throw new Error(`unknown ${what}: ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  return all.filter((s) => picked.includes(s));
+}
+const modes = subset(MODES, values.modes, 'mode');
+const families = subset(FAMILIES, values.families, 'family');
+
 const items: Item[] = values.set
   ? readProblemSet(readFileSync(values.set, 'utf8')).map((p) => ({ ...p, family: 'custom' as const, steps: null }))
-  : generateSet(Number(values.seed), Number(values.n) * FAMILIES.length, FAMILIES, { heldOut: true }).map((p) => ({
+  : generateSet(Number(values.seed), Number(values.n) * families.length, families, { heldOut: true }).map((p) => ({
       question: p.question,
       answer: p.answer,
       family: p.family,
@@ -86,10 +100,11 @@ async function generateBatch(prompts: string[]): Promise<string[]> {
 }
 
 const outcomes: Outcome[] = [];
+const dumped: string[] = [];
 const batch = Number(values.batch);
 const started = performance.now();
 let generatedChars = 0;
-for (const mode of MODES) {
+for (const mode of modes) {
   for (let i = 0; i < items.length; i += batch) {
     const chunk = items.slice(i, i + batch);
     const prompts = chunk.map((it) => buildPrompt(format, mode, { question: it.question }));
@@ -98,12 +113,15 @@ for (const mode of MODES) {
       const text = texts[j] ?? '';
       generatedChars += text.length;
       const predicted = extractAnswer(format, text, promptTail(prompts[j] ?? ''));
-      outcomes.push({ mode, family: it.family, steps: it.steps, correct: isCorrect(predicted, it.answer) });
+      const correct = isCorrect(predicted, it.answer);
+      outcomes.push({ mode, family: it.family, steps: it.steps, correct });
+      dumped.push(JSON.stringify({ mode, family: it.family, question: it.question, answer: it.answer, text, correct }));
     });
     process.stderr.write(`\r${mode}: ${Math.min(i + batch, items.length)}/${items.length}   `);
   }
 }
 process.stderr.write('\n');
+if (values.dump !== undefined) writeFileSync(values.dump, dumped.join('\n') + '\n');
 
 const summary = summarize(outcomes);
 const seconds = (performance.now() - started) / 1000;
@@ -113,7 +131,7 @@ const header = values.set
 const table = renderTable(summary, header);
 process.stdout.write(table + `\n(${seconds.toFixed(0)} s, ${generatedChars} characters generated)\n\n`);
 
-if (values.card && !values.set) {
+if (values.card && !values.set && modes.length === MODES.length && families.length === FAMILIES.length) {
   const card = join(modelDir, 'README.md');
   if (existsSync(card)) {
     const start = `<!-- eval:${dtype}:start -->`;
@@ -127,7 +145,7 @@ if (values.card && !values.set) {
   }
 }
 
-for (const mode of MODES) {
+for (const mode of modes) {
   const s = summary.byMode.get(mode as Mode);
   process.stdout.write(`${mode}: ${s === undefined ? 'n/a' : (100 * s.accuracy).toFixed(1) + '%'}\n`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionMask, makeDoc } from '../../../models/recipe/corpus.ts';
+import { BALANCED, FOCUS, completionMask, drillDoc, makeDoc } from '../../../models/recipe/corpus.ts';
 import { STUDENT_FORMAT, TRIGGER_VARIANTS } from '../../../models/recipe/format.ts';
 import { MODES, buildPrompt, type PromptFormat } from '../../../src/lib/prompts/index.ts';
 import { Rng } from '../../../src/lib/tasks/index.ts';
@@ -46,5 +46,58 @@ describe('makeDoc', () => {
     const answerOnly = docs.filter((d) => d.prompt.endsWith('The answer is')).length;
     expect(answerOnly / docs.length).toBeGreaterThan(0.15);
     expect(answerOnly / docs.length).toBeLessThan(0.35);
+  });
+});
+
+describe('drillDoc', () => {
+  const rng = new Rng(3);
+  const drills = Array.from({ length: 200 }, () => drillDoc(rng));
+
+  it('writes 6 to 12 true equations and no prompt', () => {
+    const ops: Record<string, (a: number, b: number) => number> = {
+      '+': (a, b) => a + b,
+      '-': (a, b) => a - b,
+      '×': (a, b) => a * b,
+      '÷': (a, b) => a / b
+    };
+    for (const d of drills) {
+      expect(d.prompt).toBe('');
+      const equations = d.completion.split('. ');
+      expect(equations.length).toBeGreaterThanOrEqual(6);
+      expect(equations.length).toBeLessThanOrEqual(12);
+      for (const e of equations) {
+        const m = /^(\d+) ([-+×÷]) (\d+) = (\d+)\.?$/.exec(e);
+        expect(m, e).not.toBeNull();
+        const [, a, op, b, c] = m ?? [];
+        expect(ops[op ?? '']?.(Number(a), Number(b)), e).toBe(Number(c));
+      }
+    }
+  });
+
+  it('uses all four operations', () => {
+    const text = drills.map((d) => d.completion).join(' ');
+    for (const op of ['+', '-', '×', '÷']) expect(text).toContain(` ${op} `);
+  });
+});
+
+describe('mixes', () => {
+  const share = (docs: { prompt: string }[], test: (d: { prompt: string }) => boolean): number =>
+    docs.filter(test).length / docs.length;
+
+  it('the balanced mix, the default, writes no drills', () => {
+    const rng = new Rng(4);
+    const docs = Array.from({ length: 400 }, () => makeDoc(format, rng, BALANCED));
+    expect(share(docs, (d) => d.prompt === '')).toBe(0);
+  });
+
+  it('the focus mix adds drills and leans on zero-shot reasoning', () => {
+    const a = new Rng(5);
+    const b = new Rng(5);
+    const focus = Array.from({ length: 1000 }, () => makeDoc(format, a, FOCUS));
+    const balanced = Array.from({ length: 1000 }, () => makeDoc(format, b));
+    expect(share(focus, (d) => d.prompt === '')).toBeGreaterThan(0.1);
+    expect(share(focus, (d) => d.prompt === '')).toBeLessThan(0.2);
+    const zeroShot = (d: { prompt: string }): boolean => d.prompt.endsWith(`A: ${format.trigger}`);
+    expect(share(focus, zeroShot)).toBeGreaterThan(share(balanced, zeroShot));
   });
 });
