@@ -167,7 +167,7 @@ test.describe('case 9: static-host headers', () => {
     servers = [];
   });
 
-  test('the build served with public/_headers: strict CSP and isolation, no violation during load and a run', async ({
+  test('the build served with public/_headers: strict CSP and isolation, no violation during load, a run, an evaluation and every export', async ({
     page,
     context
   }, info) => {
@@ -181,7 +181,8 @@ test.describe('case 9: static-host headers', () => {
     const blocked = await blockOtherOrigins(context, app.origin, embedder.origin);
     const hits = await watchCsp(page, context);
     const workers = engineWorkers(page);
-    const res = await page.goto(`${app.origin}/?device=wasm`);
+    // Eight new tokens and a three-question evaluation set: every path runs, briefly.
+    const res = await page.goto(`${app.origin}/?device=wasm&dec=8_0_20_0.95_1&set=mixed_3_2022`);
     const headers = res?.headers() ?? {};
     const csp = headers['content-security-policy'] ?? '';
     note(info, 'CSP', csp);
@@ -198,9 +199,16 @@ test.describe('case 9: static-host headers', () => {
     await waitReady(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await expectIsolatedEngine(page, workers);
-    await setMaxNewTokens(page, 8);
     await page.getByTestId('run').click();
     await expectAllDone(page);
+    await page.getByTestId('eval-run').click();
+    await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+    await expect(page.getByTestId('chart-accuracy')).toHaveAttribute('data-ready', 'true');
+    const formats = ['json', 'csv', 'md'];
+    for (const id of [...formats.flatMap((f) => [`run-export-${f}`, `eval-export-${f}`]), 'chart-accuracy-png']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+      note(info, `export ${id}`, download.suggestedFilename());
+    }
     await expectClean(page, workers, hits);
     expect(blocked).toEqual([]);
 
