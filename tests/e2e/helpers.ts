@@ -1,5 +1,12 @@
 import { expect, type BrowserContext, type Page, type TestInfo, type Worker } from '@playwright/test';
 
+declare global {
+  interface Window {
+    /** The pane's live token count when clickWhenStreaming clicked. */
+    __tokensAtStop: number;
+  }
+}
+
 export const MODES = ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const;
 export type ModeId = (typeof MODES)[number];
 
@@ -101,4 +108,26 @@ export async function setQuestion(page: Page, text: string): Promise<void> {
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
+}
+
+/** Clicks `selector` from inside the page as soon as the pane has streamed a few characters. */
+export async function clickWhenStreaming(page: Page, mode: string, selector: string): Promise<void> {
+  await page.evaluate(
+    ([mode, selector]) => {
+      const root = document.querySelector(`[data-testid="pane-${mode}"]`);
+      const text = root?.querySelector('[data-testid="pane-text"]');
+      if (!root || !text) throw new Error(`no ${mode} pane`);
+      const obs = new MutationObserver(() => {
+        if (root.getAttribute('data-status') !== 'running' || (text.textContent ?? '').trim().length <= 3) return;
+        const target = document.querySelector<HTMLElement>(selector);
+        if (target === null) return;
+        obs.disconnect();
+        const live = root.querySelector('[data-testid="live-count"]')?.textContent ?? '0';
+        window.__tokensAtStop = Number.parseInt(live, 10);
+        target.click();
+      });
+      obs.observe(text, { childList: true, subtree: true, characterData: true });
+    },
+    [mode, selector] as const
+  );
 }

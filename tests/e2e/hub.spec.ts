@@ -1,5 +1,15 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { blockOtherOrigins, deviceOf, expectAllDone, note, setMaxNewTokens, waitReady } from './helpers.ts';
+import {
+  blockOtherOrigins,
+  clickWhenStreaming,
+  deviceOf,
+  expectAllDone,
+  MODES,
+  note,
+  pane,
+  setMaxNewTokens,
+  waitReady
+} from './helpers.ts';
 import { GOOD_ID, WEIGHTS } from './mockHub.ts';
 import { HUB_APP_URL, MOCK_HUB_URL } from './ports.ts';
 
@@ -99,6 +109,27 @@ test('the bundled model as a Hub model: checked, downloaded with progress, cache
   await waitReady(page);
   const third = await hubRequests(request);
   expect(weightsGets(third), JSON.stringify(third)).toBe(2);
+});
+
+test("case 2: switching to a Hub model mid-run cancels the run; no token of it reaches the new model's panes", async ({
+  page
+}) => {
+  await open(page, 'wasm');
+  await setMaxNewTokens(page, 160);
+  await check(page, GOOD_ID);
+  // The download starts while the first pane streams; nothing else ends that run early.
+  await clickWhenStreaming(page, 'zero-shot-cot', '[data-testid="hub-download"]');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('current-model')).toHaveText(GOOD_ID, { timeout: 180_000 });
+  await waitReady(page);
+  // The new model's prompts replace the old ones, so its panes start empty, and stay so: the old run is over.
+  for (const mode of MODES) {
+    await expect(pane(page, mode)).toHaveAttribute('data-status', 'idle');
+    await expect(pane(page, mode).getByTestId('pane-text')).toHaveText('');
+  }
+  expect(await page.evaluate(() => window.__tokensAtStop)).toBeGreaterThan(0);
+  await runOnce(page);
+  for (const mode of MODES) await expect(pane(page, mode).getByTestId('pane-stopped')).toHaveCount(0);
 });
 
 const BROKEN: [string, RegExp, 'check' | 'download'][] = [

@@ -57,6 +57,8 @@ export class AppState {
   #stopAtNextQuestion = $state(true);
   #family = $state<Family>('arithmetic');
   #running = $state(false);
+  /** Settles when the current (or last) runAll has ended, every pane included. */
+  #runEnded: Promise<void> = Promise.resolve();
   /** An evaluation owns the engine while it runs; live runs wait. */
   #evaluating = $state(false);
   /** A permalink's trigger and exemplars, applied over the model's defaults once prompts.json has loaded. */
@@ -209,6 +211,11 @@ export class AppState {
     format: PromptFormat,
     chat: ChatPrompting | null
   ): Promise<void> {
+    // The run ends before the panes are reset for the new model, so none of its tokens can land in them.
+    if (this.#running) {
+      this.stop();
+      await this.#runEnded;
+    }
     this.#model = model;
     this.#modelLabel = label;
     this.#applyFormat(format, chat);
@@ -305,10 +312,15 @@ export class AppState {
   }
 
   /** Runs the three modes one after another; the engine never generates two at once. */
-  async runAll(): Promise<void> {
+  runAll(): Promise<void> {
     const format = this.#format;
     const prompts = this.prompts;
-    if (!this.canRun || format === null || prompts === null) return;
+    if (!this.canRun || format === null || prompts === null) return Promise.resolve();
+    this.#runEnded = this.#runModes(format, prompts);
+    return this.#runEnded;
+  }
+
+  async #runModes(format: PromptFormat, prompts: Record<Mode, string>): Promise<void> {
     this.#running = true;
     this.#stopRequested = false;
     const order = runOrder(this.#runIndex++, this.#rotate);
@@ -335,7 +347,7 @@ export class AppState {
         } catch (err) {
           // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
           if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
-          if (err instanceof CancelledError) pane.abort('Cancelled when the model was reloaded');
+          if (err instanceof CancelledError) pane.abort('Cancelled when a model was loaded');
           else pane.fail(messageOf(err));
         }
       }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Reply, RunTimings } from '../../../src/lib/engine/protocol.ts';
+import { MODES } from '../../../src/lib/prompts/index.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
 import { FakeWorker } from '../engine/fakeWorker.ts';
 import { format, ready, readyApp, tick } from './fixtures.ts';
@@ -205,7 +206,7 @@ describe('AppState reliability', () => {
     expect(old.terminated).toBe(true);
     const pane = app.panes['zero-shot-cot'];
     expect(pane.status).toBe('stopped');
-    expect(pane.stopNote).toBe('Cancelled when the model was reloaded');
+    expect(pane.stopNote).toBe('Cancelled when a model was loaded');
     expect(pane.text).toBe(' 4 +');
     expect(app.panes['few-shot-cot'].status).toBe('idle');
     old.reply({ type: 'tokens', runId: 'run-1', text: ' stale', at: [3] });
@@ -223,6 +224,30 @@ describe('AppState reliability', () => {
     }
     await next;
     expect(pane.status).toBe('done');
+  });
+
+  it('switching models mid-run ends the run before the panes are reset: none of its tokens reach them', async () => {
+    const run = app.runAll();
+    const old = worker();
+    old.reply({ type: 'tokens', runId: 'run-1', text: ' 4 +', at: [2] });
+    const other = { id: 'test/other', baseUrl: 'https://hub.example/', dtypes: ['q8'] as const };
+    const switching = app.useModel(other, 'test/other', { ...format, trigger: 'Think.' }, null);
+    expect(old.posted.at(-1)).toEqual({ type: 'interrupt', runId: 'run-1' });
+    // Tokens already on their way, then the run's end: they belong to the old model's panes.
+    old.reply({ type: 'tokens', runId: 'run-1', text: ' 4', at: [3] });
+    old.reply(done('run-1', ' 4 + 4', true));
+    await run;
+    await tick();
+    for (const mode of MODES) {
+      expect(app.panes[mode].status).toBe('idle');
+      expect(app.panes[mode].text).toBe('');
+    }
+    expect(app.prompts?.['zero-shot-cot']).toMatch(/Think\.$/);
+    old.reply({ type: 'tokens', runId: 'run-1', text: ' stale', at: [4] });
+    expect(app.panes['zero-shot-cot'].text).toBe('');
+    worker().reply(ready);
+    await switching;
+    expect(app.model.id).toBe('test/other');
   });
 
   it('a worker crash fails the running pane, skips the rest, and the restarted engine runs again', async () => {
