@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command rebuilds the student: data -> tokenizer -> train -> continue training (twice) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 85 minutes of training on 2 CPU cores)
+#   npm run model:build                 the shipped model (about 80 + 87 + 105 minutes of training on 2 CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
 # Stage 2 continues stage 1's weights and optimizer on a fresh corpus (another seed, the same tokenizer) and a fresh
@@ -29,7 +29,7 @@ else
   SIZE=(--seq 512 --batch 8 --hidden 160 --layers 8 --heads 5 --ffn 432)
   STAGE1=(--budget-minutes "${BUDGET_MINUTES:-80}")
   STAGE2=(--budget-minutes "${BUDGET2_MINUTES:-87}" --lr 1.2e-3 --warmup 100 --threads 1)
-  STAGE3=(--budget-minutes "${BUDGET3_MINUTES:-85}" --lr 1e-3 --warmup 100 --threads 1)
+  STAGE3=(--budget-minutes "${BUDGET3_MINUTES:-105}" --lr 1e-3 --warmup 100)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
