@@ -27,6 +27,8 @@ export interface Mix {
   fewShot: number;
   /** Training-only share of names and words replaced by random strings (see GenerateOptions.randomWords). */
   randomWords: number;
+  /** Training-only share of letter-task words blended from two known words (see GenerateOptions.blendedWords). */
+  blendedWords: number;
   /** Share of drill documents: bare equations from the teacher's own rationales, every token a target. */
   drill: number;
 }
@@ -37,6 +39,7 @@ export const BALANCED: Mix = {
   zeroShot: 0.55,
   fewShot: 0.2,
   randomWords: 0.35,
+  blendedWords: 0,
   drill: 0
 };
 
@@ -50,10 +53,17 @@ export const FOCUS: Mix = {
   zeroShot: 0.65,
   fewShot: 0.15,
   randomWords: 0.5,
+  blendedWords: 0,
   drill: 0.15
 };
 
-export const MIXES = { balanced: BALANCED, focus: FOCUS } as const;
+/**
+ * Stage 3's last part: letters problems now spelled right except for unseen real words made into familiar ones
+ * ("lamp" into "low", "Sally" into "She"); blended words look familiar and can only be copied.
+ */
+export const FOCUS_COPY: Mix = { ...FOCUS, blendedWords: 0.3 };
+
+export const MIXES = { balanced: BALANCED, focus: FOCUS, 'focus-copy': FOCUS_COPY } as const;
 
 function exemplarOf(p: Problem, rng: Rng): Exemplar {
   return { question: p.question, rationale: rng.pick(p.rationales), answer: p.answer };
@@ -89,8 +99,8 @@ export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED): Do
   // Checked only when drills are wanted, so that a mix without them draws the same documents as before.
   if (mix.drill > 0 && rng.chance(mix.drill)) return drillDoc(rng);
   const family = pickFamily(rng, mix);
-  const randomWords = mix.randomWords;
-  const problem = generate(family, rng, { randomWords });
+  const { randomWords, blendedWords } = mix;
+  const problem = generate(family, rng, { randomWords, blendedWords });
   const r = rng.next();
   // Only completions are learned, so the long few-shot prompts are mostly context: keep them few.
   const mode: Mode =
@@ -104,7 +114,7 @@ export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED): Do
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
       exemplars = Array.from({ length: k }, () =>
-        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, { randomWords }), rng)
+        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, { randomWords, blendedWords }), rng)
       );
     }
   }

@@ -31,6 +31,9 @@ p.add_argument('--seed', type=int, default=1)
 p.add_argument('--eval-every', type=int, default=250)
 p.add_argument('--budget-minutes', type=float, default=0,
                help='train for this much wall time (the schedule follows time, so CPU contention cannot cut the decay short); 0 = --steps')
+p.add_argument('--stop-minutes', type=float, default=0,
+               help='end (and checkpoint) once this much wall time is spent, mid-schedule: a later run resumes the '
+                    'same schedule from the checkpoint, on another corpus if it likes; 0 = run the whole schedule')
 p.add_argument('--threads', type=int, default=2)
 p.add_argument('--init-from', default='',
                help='start from this checkpoint\'s weights and optimizer state, on a fresh schedule (continued training)')
@@ -144,7 +147,11 @@ print(json.dumps(header), flush=True)
 model.train()
 t_last = time.time()
 tokens_since = 0
-while (progress(step) < 1.0) if args.budget_minutes else (step < args.steps):
+def stopping_early():
+    return args.stop_minutes > 0 and elapsed >= args.stop_minutes * 60
+
+
+while ((progress(step) < 1.0) if args.budget_minutes else (step < args.steps)) and not stopping_early():
     for g in opt.param_groups:
         g['lr'] = lr_at(step)
     x, y, m = batch(train, train_mask, train_starts, args.batch)

@@ -1,9 +1,17 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, SURNAME_LIST, WORDS, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
+import { PEOPLE, SURNAME_LIST, WORDS, blendedWord, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
-function word(rng: Rng, heldOut: boolean, randomWords: number): string {
+const KNOWN = [...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS].filter((w) => !isHeldOut(w));
+
+function word(rng: Rng, heldOut: boolean, randomWords: number, blendedWords: number): string {
   for (;;) {
+    // Checked only when wanted, so that options without blends draw the same words as before.
+    if (blendedWords > 0 && rng.chance(blendedWords)) {
+      const w = blendedWord(rng, KNOWN);
+      if (w.length >= 2 && isHeldOut(w) === heldOut) return w;
+      continue;
+    }
     if (randomWords > 0 && rng.chance(randomWords)) {
       const w = randomLetters(rng);
       if (isHeldOut(w) === heldOut) return w;
@@ -34,13 +42,14 @@ export function generateLetters(rng: Rng, options: GenerateOptions = {}): Proble
   const n = options.steps ?? rng.int(2, 5);
   const heldOut = options.heldOut ?? false;
   const randomWords = options.randomWords ?? 0;
+  const blendedWords = options.blendedWords ?? 0;
   const words: string[] = [];
   // Kojima et al.'s set uses full names; mix those with single names and plain words.
   const fullNames = rng.chance(0.2);
   while (words.length < n) {
-    const w = word(rng, heldOut, randomWords);
+    const w = word(rng, heldOut, randomWords, blendedWords);
     if (!words.includes(w)) words.push(w);
-    if (fullNames && words.length < n) words.push(word(rng, heldOut, randomWords));
+    if (fullNames && words.length < n) words.push(word(rng, heldOut, randomWords, blendedWords));
   }
   const phrase = words.slice(0, n).join(' ');
   const used = words.slice(0, n);

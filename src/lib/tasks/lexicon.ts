@@ -236,3 +236,19 @@ export function randomLetters(rng: { int(lo: number, hi: number): number; chance
   for (let i = 0; i < length; i++) word += ALPHABET.charAt(rng.int(0, ALPHABET.length - 1));
   return rng.chance(0.5) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
+
+/**
+ * The head of one known word on the tail of another ("Sa" + "mp" = "Samp"): it looks like a word the student
+ * has seen but is not one, so only copying gets it right. Random letters alone did not stop the student from
+ * turning unseen real words into familiar ones ("lamp" into "low").
+ */
+export function blendedWord(
+  rng: { int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T },
+  words: readonly string[]
+): string {
+  const a = rng.pick(words);
+  const b = rng.pick(words);
+  const head = a.slice(0, rng.int(1, Math.max(1, a.length - 1)));
+  const tail = b.slice(rng.int(1, Math.max(1, b.length - 1)));
+  return head + (tail === '' ? b : tail);
+}

@@ -22,6 +22,8 @@ export interface GenerateOptions {
    * a fixed list learns to recall words instead of copying them, and then misspells names it has never seen.
    */
   randomWords?: number;
+  /** Training only: the share of letter-task words blended from the heads and tails of two known words. */
+  blendedWords?: number;
 }
 
 export function answerSentence(answer: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BALANCED, FOCUS, completionMask, drillDoc, makeDoc } from '../../../models/recipe/corpus.ts';
+import { BALANCED, FOCUS, FOCUS_COPY, completionMask, drillDoc, makeDoc } from '../../../models/recipe/corpus.ts';
 import { STUDENT_FORMAT, TRIGGER_VARIANTS } from '../../../models/recipe/format.ts';
 import { MODES, buildPrompt, type PromptFormat } from '../../../src/lib/prompts/index.ts';
 import { Rng } from '../../../src/lib/tasks/index.ts';
@@ -99,5 +99,10 @@ describe('mixes', () => {
     expect(share(focus, (d) => d.prompt === '')).toBeLessThan(0.2);
     const zeroShot = (d: { prompt: string }): boolean => d.prompt.endsWith(`A: ${format.trigger}`);
     expect(share(focus, zeroShot)).toBeGreaterThan(share(balanced, zeroShot));
+  });
+
+  it('the focus-copy mix is the focus mix with blended letter-task words', () => {
+    expect(FOCUS_COPY).toEqual({ ...FOCUS, blendedWords: FOCUS_COPY.blendedWords });
+    expect(FOCUS_COPY.blendedWords).toBeGreaterThan(0);
   });
 });

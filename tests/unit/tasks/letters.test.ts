@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, SURNAME_LIST, WORDS, isHeldOut, inventedWord, randomLetters } from '../../../src/lib/tasks/lexicon.ts';
+import {
+  PEOPLE,
+  SURNAME_LIST,
+  WORDS,
+  blendedWord,
+  isHeldOut,
+  inventedWord,
+  randomLetters
+} from '../../../src/lib/tasks/lexicon.ts';
 import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
 import { lastLettersAnswer, quotedWords } from './helpers.ts';
@@ -92,6 +100,45 @@ describe('generateLetters with randomWords (training only)', () => {
   });
 });
 
+describe('generateLetters with blendedWords (training only)', () => {
+  it('leaves problems unchanged when the share is zero', () => {
+    const a = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateLetters(r, { randomWords: 0.5 })
+      )(new Rng(4))
+    );
+    const b = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          generateLetters(r, { randomWords: 0.5, blendedWords: 0 })
+      )(new Rng(4))
+    );
+    expect(b).toEqual(a);
+  });
+
+  it('blends words the lists do not hold, never held out, still answered correctly', () => {
+    const known = new Set([...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS]);
+    const r = new Rng(13);
+    let words = 0;
+    let blended = 0;
+    for (let i = 0; i < 300; i++) {
+      const p = generateLetters(r, { blendedWords: 0.5 });
+      expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
+      for (const w of quotedWords(p.question)) {
+        words++;
+        if (!known.has(w)) blended++;
+        expect(isHeldOut(w), w).toBe(false);
+      }
+    }
+    // Invented words (a fifth of the rest) are unlisted too; a blend can also land on a listed word.
+    expect(blended / words).toBeGreaterThan(0.4);
+    expect(blended / words).toBeLessThan(0.75);
+  });
+});
+
 describe('checkLettersRationale', () => {
   it('accepts the right letters stated at the end', () => {
     expect(checkLettersRationale('... The answer is ey.', ['Anne', 'Roy'], 'ey')).toBe(true);
@@ -119,6 +166,20 @@ describe('lexicon', () => {
     const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length / words.length;
     expect(capitalised).toBeGreaterThan(0.4);
     expect(capitalised).toBeLessThan(0.6);
+  });
+
+  it('blendedWord joins the head of one word to the tail of another', () => {
+    const r = new Rng(3);
+    const words = ['Sally', 'lamp', 'Jo'];
+    for (let i = 0; i < 300; i++) {
+      const w = blendedWord(r, words);
+      const splits = Array.from({ length: w.length - 1 }, (_, k) => [w.slice(0, k + 1), w.slice(k + 1)] as const);
+      expect(
+        splits.some(([head, tail]) => words.some((a) => a.startsWith(head)) && words.some((b) => b.endsWith(tail))),
+        w
+      ).toBe(true);
+    }
+    expect(new Set(Array.from({ length: 200 }, () => blendedWord(r, words))).size).toBeGreaterThan(8);
   });
 
   it('inventedWord gives capitalised letter-only words', () => {
