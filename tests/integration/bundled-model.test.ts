@@ -10,6 +10,8 @@ interface Reference {
   prompt: string;
   ids: number[];
   greedy: number[];
+  /** PyTorch's logits for the first new token. */
+  first_logits: number[];
 }
 const references = JSON.parse(readFileSync(`${dir}/reference.json`, 'utf8')) as Reference[];
 const format = parsePromptFormat(JSON.parse(readFileSync(`${dir}/prompts.json`, 'utf8')));
@@ -25,15 +27,29 @@ describe('bundled model in transformers.js (Node)', () => {
     for (const ref of references) expect(tokenizer.encode(ref.prompt)).toEqual(ref.ids);
   });
 
-  it('q8 in stock pipeline() generates, greedy, the same tokens as PyTorch', async () => {
+  it('q8 in stock pipeline() generates, greedy, the same tokens as PyTorch wherever PyTorch has a clear first choice', async () => {
     const generator = await pipeline('text-generation', MODEL, { dtype: 'q8' });
-    const ref = references[0];
-    if (ref === undefined) throw new Error('no reference prompt');
-    const out = (await generator(ref.prompt, { max_new_tokens: ref.greedy.length, do_sample: false })) as {
-      generated_text: string;
-    }[];
-    const expected = generator.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
-    expect(out[0]?.generated_text).toBe(ref.prompt + expected);
+    // Two rationale styles can start almost equally likely (PyTorch's top two first tokens 0.08 logits apart),
+    // and int8 moves first-step logits by up to about 0.5: such a tie may go either way, to the same answer.
+    const CLEAR = 1;
+    let exact = 0;
+    for (const ref of references) {
+      const [top = 0, second = 0] = [...ref.first_logits].sort((a, b) => b - a);
+      const out = (await generator(ref.prompt, { max_new_tokens: ref.greedy.length, do_sample: false })) as {
+        generated_text: string;
+      }[];
+      const text = (out[0]?.generated_text ?? '').slice(ref.prompt.length);
+      const expected = generator.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
+      if (top - second > CLEAR) {
+        expect(text, ref.prompt).toBe(expected);
+        exact++;
+      } else {
+        expect(extractAnswer(format, text, promptTail(ref.prompt)), ref.prompt).toBe(
+          extractAnswer(format, expected, promptTail(ref.prompt))
+        );
+      }
+    }
+    expect(exact).toBeGreaterThan(0);
   }, 60_000);
 
   for (const dtype of ['fp32', 'q8', 'q4'] as const) {
