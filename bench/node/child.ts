@@ -9,7 +9,7 @@ import { bareGreedy, kvLayout, type KvLayout, type OrtApi } from '../bare-loop.t
 import { dtypeFile } from '../../src/lib/engine/device.ts';
 import type { Loaded } from '../../src/lib/engine/generate.ts';
 import { assertNever, type Dtype } from '../../src/lib/engine/protocol.ts';
-import type { GenerateOptions, RunResult } from '../web/api.ts';
+import { appRunResult, type GenerateOptions, type RunResult } from '../web/api.ts';
 import { NODE_ENGINES, type ChildReply, type ChildRequest, type NodeEngine } from './protocol.ts';
 
 const [engineArg, modelsDir = 'models', modelId = 'think-small-3m'] = process.argv.slice(2);
@@ -115,14 +115,7 @@ async function generate(options: GenerateOptions): Promise<RunResult> {
       onToken: (_text, at) => tokenAt.push(at)
     }
   );
-  return {
-    startedAt: r.timings.startedAt,
-    tokenAt,
-    endedAt: r.timings.endedAt,
-    promptTokens: r.timings.promptTokens,
-    text: r.text,
-    ids: null
-  };
+  return appRunResult(r.timings, tokenAt, r.text);
 }
 
 async function handle(req: ChildRequest): Promise<ChildReply> {

@@ -1,5 +1,5 @@
 /** What the benchmark page offers the Playwright driver, shared by both sides. */
-import type { Device, Dtype } from '../../src/lib/engine/protocol.ts';
+import type { Device, Dtype, RunTimings } from '../../src/lib/engine/protocol.ts';
 
 export const ENGINES = ['app', 'bare'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -38,6 +38,12 @@ export interface RunResult {
    * barely moves when other processes compete for the cores, so app ÷ bare in CPU time is the steadier ratio.
    */
   cpuMs?: number;
+}
+
+/** The app engine's run, in the bench's terms (the page worker and the Node child both report it). */
+export function appRunResult(timings: RunTimings, tokenAt: number[], text: string): RunResult {
+  const { startedAt, endedAt, promptTokens } = timings;
+  return { startedAt, tokenAt, endedAt, promptTokens, text, ids: null };
 }
 
 export interface BenchApi {

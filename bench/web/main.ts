@@ -1,6 +1,14 @@
 import { bundledModel } from '../../src/lib/engine/model.ts';
 import { assertNever, type Reply as AppReply, type Request as AppRequest } from '../../src/lib/engine/protocol.ts';
-import type { BenchApi, Engine, GenerateOptions, LoadOptions, LoadResult, RunResult } from './api.ts';
+import {
+  appRunResult,
+  type BenchApi,
+  type Engine,
+  type GenerateOptions,
+  type LoadOptions,
+  type LoadResult,
+  type RunResult
+} from './api.ts';
 import type { BareReply, BareRequest } from './protocol.ts';
 
 interface Slot {
@@ -97,14 +105,7 @@ async function generateApp(slot: Slot, options: GenerateOptions): Promise<RunRes
   });
   const r = await done;
   if (!('text' in r)) throw new Error('the app worker sent a bare reply');
-  return {
-    startedAt: r.timings.startedAt,
-    tokenAt,
-    endedAt: r.timings.endedAt,
-    promptTokens: r.timings.promptTokens,
-    text: r.text,
-    ids: null
-  };
+  return appRunResult(r.timings, tokenAt, r.text);
 }
 
 async function generateBare(slot: Slot, options: GenerateOptions): Promise<RunResult> {

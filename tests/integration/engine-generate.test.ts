@@ -39,6 +39,11 @@ function hooks(s: Streamed, onToken?: (n: number) => void) {
   };
 }
 
+/** One uninterrupted run whose streamed pieces nobody reads. */
+function quietRun(prompt: string, params: GenParams) {
+  return generateText(loaded, prompt, params, { interrupted: false }, hooks({ deltas: [], prompts: [] }));
+}
+
 describe("the engine's generation loop on the bundled model (fp32, Node)", () => {
   it('greedy: the reference tokens, streamed one delta per token, EOS included', async () => {
     for (const ref of references) {
@@ -60,26 +65,14 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     const enc = loaded.tokenizer(ref.prompt);
     const out = (await loaded.model.generate({ ...enc, max_new_tokens: 40, do_sample: false })) as Tensor;
     const ids = ((out.tolist() as bigint[][])[0] ?? []).map(Number).slice(enc.input_ids.dims[1]);
-    const r = await generateText(
-      loaded,
-      ref.prompt,
-      { ...GREEDY, maxNewTokens: 40 },
-      { interrupted: false },
-      hooks({ deltas: [], prompts: [] })
-    );
+    const r = await quietRun(ref.prompt, { ...GREEDY, maxNewTokens: 40 });
     expect(r.text).toBe(loaded.tokenizer.decode(ids, { skip_special_tokens: true }));
   });
 
   it('stops at max new tokens', async () => {
     const ref = references[0];
     if (ref === undefined) throw new Error('no reference prompt');
-    const r = await generateText(
-      loaded,
-      ref.prompt,
-      { ...GREEDY, maxNewTokens: 5 },
-      { interrupted: false },
-      hooks({ deltas: [], prompts: [] })
-    );
+    const r = await quietRun(ref.prompt, { ...GREEDY, maxNewTokens: 5 });
     expect(r.timings.generatedTokens).toBe(5);
     expect(r.text).toBe(loaded.tokenizer.decode(ref.greedy.slice(0, 5), { skip_special_tokens: true }));
   });
@@ -125,13 +118,7 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
   it('sampling with top-k 1 is greedy; sampling at a high temperature still streams whole text', async () => {
     const ref = references[0];
     if (ref === undefined) throw new Error('no reference prompt');
-    const k1 = await generateText(
-      loaded,
-      ref.prompt,
-      { ...GREEDY, temperature: 1.5, topK: 1, topP: 1 },
-      { interrupted: false },
-      hooks({ deltas: [], prompts: [] })
-    );
+    const k1 = await quietRun(ref.prompt, { ...GREEDY, temperature: 1.5, topK: 1, topP: 1 });
     expect(k1.text).toBe(loaded.tokenizer.decode(ref.greedy, { skip_special_tokens: true }));
     const s: Streamed = { deltas: [], prompts: [] };
     const hot = await generateText(

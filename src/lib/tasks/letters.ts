@@ -2,13 +2,18 @@ import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
 import { PEOPLE, SURNAME_LIST, WORDS, blendedWord, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
-const KNOWN = [...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS].filter((w) => !isHeldOut(w));
+// Training only, so built on first use rather than when the app loads the generator.
+let known: string[] | null = null;
+function knownWords(): string[] {
+  known ??= [...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS].filter((w) => !isHeldOut(w));
+  return known;
+}
 
 function word(rng: Rng, heldOut: boolean, randomWords: number, blendedWords: number): string {
   for (;;) {
     // Checked only when wanted, so that options without blends draw the same words as before.
     if (blendedWords > 0 && rng.chance(blendedWords)) {
-      const w = blendedWord(rng, KNOWN);
+      const w = blendedWord(rng, knownWords());
       if (w.length >= 2 && isHeldOut(w) === heldOut) return w;
       continue;
     }

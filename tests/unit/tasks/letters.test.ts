@@ -10,6 +10,7 @@ import {
 } from '../../../src/lib/tasks/lexicon.ts';
 import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
+import type { GenerateOptions } from '../../../src/lib/tasks/types.ts';
 import { lastLettersAnswer, quotedWords } from './helpers.ts';
 
 const rng = new Rng(31);
@@ -60,9 +61,29 @@ describe('generateLetters', () => {
   });
 });
 
-describe('generateLetters with randomWords (training only)', () => {
-  const known = new Set([...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS]);
+const KNOWN = new Set([...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS]);
 
+/**
+ * The share of quoted words in 300 training problems that `counts` picks; every answer is checked on the way and no
+ * word may be held out.
+ */
+function trainingWordShare(seed: number, options: GenerateOptions, counts: (w: string) => boolean): number {
+  const r = new Rng(seed);
+  let words = 0;
+  let counted = 0;
+  for (let i = 0; i < 300; i++) {
+    const p = generateLetters(r, options);
+    expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
+    for (const w of quotedWords(p.question)) {
+      words++;
+      if (counts(w)) counted++;
+      expect(isHeldOut(w), w).toBe(false);
+    }
+  }
+  return counted / words;
+}
+
+describe('generateLetters with randomWords (training only)', () => {
   it('leaves problems unchanged when the share is zero', () => {
     const a = Array.from(
       { length: 50 },
@@ -82,21 +103,10 @@ describe('generateLetters with randomWords (training only)', () => {
   });
 
   it('replaces about the given share of words by strings from no list, still answered correctly', () => {
-    const r = new Rng(12);
-    let words = 0;
-    let unlisted = 0;
-    for (let i = 0; i < 300; i++) {
-      const p = generateLetters(r, { randomWords: 0.5 });
-      expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
-      for (const w of quotedWords(p.question)) {
-        words++;
-        if (!known.has(w) && !/^[A-Z][a-z]+$/.test(w)) unlisted++;
-        expect(isHeldOut(w), w).toBe(false);
-      }
-    }
     // Random strings that happen to be capitalised are not counted, so the measured share sits below one half.
-    expect(unlisted / words).toBeGreaterThan(0.2);
-    expect(unlisted / words).toBeLessThan(0.5);
+    const share = trainingWordShare(12, { randomWords: 0.5 }, (w) => !KNOWN.has(w) && !/^[A-Z][a-z]+$/.test(w));
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.5);
   });
 });
 
@@ -120,22 +130,10 @@ describe('generateLetters with blendedWords (training only)', () => {
   });
 
   it('blends words the lists do not hold, never held out, still answered correctly', () => {
-    const known = new Set([...PEOPLE.map((p) => p.name), ...SURNAME_LIST, ...WORDS]);
-    const r = new Rng(13);
-    let words = 0;
-    let blended = 0;
-    for (let i = 0; i < 300; i++) {
-      const p = generateLetters(r, { blendedWords: 0.5 });
-      expect(p.answer, p.question).toBe(lastLettersAnswer(p.question));
-      for (const w of quotedWords(p.question)) {
-        words++;
-        if (!known.has(w)) blended++;
-        expect(isHeldOut(w), w).toBe(false);
-      }
-    }
     // Invented words (a fifth of the rest) are unlisted too; a blend can also land on a listed word.
-    expect(blended / words).toBeGreaterThan(0.4);
-    expect(blended / words).toBeLessThan(0.75);
+    const share = trainingWordShare(13, { blendedWords: 0.5 }, (w) => !KNOWN.has(w));
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThan(0.75);
   });
 });
 
