@@ -1,6 +1,6 @@
 /**
  * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
- * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus]
+ * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus|focus-copy|focus-names]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { PreTrainedTokenizer } from '@huggingface/transformers';
 import { Rng, generate, FAMILIES } from '../../src/lib/tasks/index.ts';
 import type { PromptFormat } from '../../src/lib/prompts/index.ts';
 import { STUDENT_FORMAT } from './format.ts';
-import { MIXES, completionMask, makeDoc } from './corpus.ts';
+import { MIXES, completionMask, letterPieces, makeDoc } from './corpus.ts';
 import { EOS_ID, preTokenize, tokenizerConfigJson, tokenizerJson, trainBpe } from './tokenizer.ts';
 
 const { values } = parseArgs({
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     tokenizer: { type: 'string' }
   }
 });
+type Vocab = { model: { vocab: Record<string, number> } };
 const out = values.out;
 const nDocs = Number(values.docs);
 const seed = Number(values.seed);
@@ -44,8 +45,15 @@ writeFileSync(join(out, 'prompts.json'), JSON.stringify(format, null, 2) + '\n')
 const mixName = values.mix;
 if (!(mixName in MIXES)) throw new Error(`--mix must be one of: ${Object.keys(MIXES).join(', ')}`);
 const mix = MIXES[mixName as keyof typeof MIXES];
+const readJson = (dir: string, name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
+// Pieces come from a finished tokenizer, so a mix that wants them continues a model rather than starting one.
+if (mix.pieceWords && values.tokenizer === undefined) throw new Error(`--mix ${mixName} needs --tokenizer`);
+const pieces =
+  values.tokenizer === undefined
+    ? []
+    : letterPieces(Object.keys((readJson(values.tokenizer, 'tokenizer.json') as Vocab).model.vocab));
 const rng = new Rng(seed);
-const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix));
+const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix, pieces));
 
 function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const counts = new Map<string, number>();
@@ -54,7 +62,6 @@ function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
   return { tokJson: tokenizerJson(bpe), tokConfig: tokenizerConfigJson(Number(values.context)) };
 }
-const readJson = (dir: string, name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
 const { tokJson, tokConfig } =
   values.tokenizer === undefined
     ? trainTokenizer()
@@ -94,7 +101,7 @@ for (const [name, part] of Object.entries(parts)) {
 lengths.sort((a, b) => a - b);
 const stats = {
   docs: nDocs,
-  vocab: Object.keys((tokJson as { model: { vocab: Record<string, number> } }).model.vocab).length,
+  vocab: Object.keys((tokJson as Vocab).model.vocab).length,
   trainTokens: parts.train.ids.length,
   valTokens: parts.val.ids.length,
   learnedShare: Number((learned / total).toFixed(3)),

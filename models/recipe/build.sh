@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# One command rebuilds the student: data -> tokenizer -> train -> continue training (twice) -> export -> quantize
+# One command rebuilds the student: data -> tokenizer -> train -> continue training (three times) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 105 minutes of training on 2 CPU cores)
+#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 minutes of training on 2 CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
 # Stage 2 continues stage 1's weights and optimizer on a fresh corpus (another seed, the same tokenizer) and a fresh
 # learning-rate schedule: that is how the shipped model was made, in sittings. Stage 3 does the same on the focus mix
 # (models/recipe/corpus.ts): equation drills, more unseen words, more zero-shot reasoning; after 81 of its 112
-# minutes it goes on, same schedule, on the focus-copy mix (blended words that can only be copied).
+# minutes it goes on, same schedule, on the focus-copy mix (blended words that can only be copied). Stage 4 continues
+# on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-/usr/bin/python3}
@@ -18,11 +19,13 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   DATA2_ARGS=(--docs 300)
   DATA3_ARGS=(--docs 300)
   DATA3B_ARGS=(--docs 300)
+  DATA4_ARGS=(--docs 300)
   SIZE=(--seq 128 --batch 8 --hidden 32 --layers 2 --heads 2 --ffn 64 --eval-every 20)
   STAGE1=(--steps 40 --warmup 5 --lr 3e-3)
   STAGE2=(--steps 20 --warmup 5 --lr 1e-3)
   STAGE3=(--steps 20 --warmup 5 --lr 1e-3)
   SWITCH3=(--stop-minutes 0.01)
+  STAGE4=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -30,11 +33,13 @@ else
   DATA2_ARGS=(--docs 150000)
   DATA3_ARGS=(--docs 150000)
   DATA3B_ARGS=(--docs 80000)
+  DATA4_ARGS=(--docs 150000)
   SIZE=(--seq 512 --batch 8 --hidden 160 --layers 8 --heads 5 --ffn 432)
   STAGE1=(--budget-minutes "${BUDGET_MINUTES:-80}")
   STAGE2=(--budget-minutes "${BUDGET2_MINUTES:-87}" --lr 1.2e-3 --warmup 100 --threads 1)
   STAGE3=(--budget-minutes "${BUDGET3_MINUTES:-112}" --lr 1e-3 --warmup 100)
   SWITCH3=(--stop-minutes "${SWITCH3_MINUTES:-81}")
+  STAGE4=(--budget-minutes "${BUDGET4_MINUTES:-92}" --lr 6e-4 --warmup 100)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -44,6 +49,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data2" --seed 2 --tokenizer "$W
 npx tsx models/recipe/build-data.ts --out "$WORK/data3" --seed 3 --tokenizer "$WORK/data" --mix focus "${DATA3_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data3b" --seed 4 --tokenizer "$WORK/data" --mix focus-copy \
   "${DATA3B_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data4" --seed 5 --tokenizer "$WORK/data" --mix focus-names \
+  "${DATA4_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -54,7 +61,9 @@ npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 mkdir -p "$WORK/run3b"
 cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
 (cd models/recipe && "$PY" train.py --data "$WORK/data3b" --out "$WORK/run3b" --seed 3 "${SIZE[@]}" "${STAGE3[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run3b/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+(cd models/recipe && "$PY" train.py --data "$WORK/data4" --out "$WORK/run4" --seed 5 --init-from "$WORK/run3b/ckpt.pt" \
+  "${SIZE[@]}" "${STAGE4[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run4/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

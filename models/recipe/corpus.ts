@@ -31,6 +31,10 @@ export interface Mix {
   blendedWords: number;
   /** Share of drill documents: bare equations from the teacher's own rationales, every token a target. */
   drill: number;
+  /** Training-only share of arithmetic's people with random names (see GenerateOptions.randomNames). */
+  randomNames: number;
+  /** Whether half the random words are built from the tokenizer's pieces (see GenerateOptions.wordPieces). */
+  pieceWords: boolean;
 }
 
 export const BALANCED: Mix = {
@@ -40,7 +44,9 @@ export const BALANCED: Mix = {
   fewShot: 0.2,
   randomWords: 0.35,
   blendedWords: 0,
-  drill: 0
+  drill: 0,
+  randomNames: 0,
+  pieceWords: false
 };
 
 /**
@@ -54,7 +60,9 @@ export const FOCUS: Mix = {
   fewShot: 0.15,
   randomWords: 0.5,
   blendedWords: 0,
-  drill: 0.15
+  drill: 0.15,
+  randomNames: 0,
+  pieceWords: false
 };
 
 /**
@@ -63,7 +71,31 @@ export const FOCUS: Mix = {
  */
 export const FOCUS_COPY: Mix = { ...FOCUS, blendedWords: 0.3 };
 
-export const MIXES = { balanced: BALANCED, focus: FOCUS, 'focus-copy': FOCUS_COPY } as const;
+/**
+ * Stage 4, after stage 3's errors: arithmetic questions opening with an unseen name ("Daisy has…") answered as
+ * letters problems, and unseen words holding a rarely trained piece ("Sally", "lamp") misspelled in every family.
+ */
+export const FOCUS_NAMES: Mix = {
+  ...FOCUS_COPY,
+  arithmetic: 0.45,
+  coinOfRest: 0.4,
+  drill: 0.1,
+  randomNames: 0.4,
+  pieceWords: true
+};
+
+export const MIXES = {
+  balanced: BALANCED,
+  focus: FOCUS,
+  'focus-copy': FOCUS_COPY,
+  'focus-names': FOCUS_NAMES
+} as const;
+
+/** The tokenizer's letter pieces, word-initial ones without their space mark ("Ġ"), for GenerateOptions.wordPieces. */
+export function letterPieces(vocab: readonly string[]): string[] {
+  const pieces = vocab.map((t) => t.replace(/^Ġ/, '')).filter((t) => /^[A-Za-z]+$/.test(t));
+  return [...new Set(pieces)];
+}
 
 function exemplarOf(p: Problem, rng: Rng): Exemplar {
   return { question: p.question, rationale: rng.pick(p.rationales), answer: p.answer };
@@ -95,12 +127,13 @@ export interface Doc {
 }
 
 /** One training document: exactly the prompt a mode sends, then what the student should write. */
-export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED): Doc {
+export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED, pieces: readonly string[] = []): Doc {
   // Checked only when drills are wanted, so that a mix without them draws the same documents as before.
   if (mix.drill > 0 && rng.chance(mix.drill)) return drillDoc(rng);
   const family = pickFamily(rng, mix);
-  const { randomWords, blendedWords } = mix;
-  const problem = generate(family, rng, { randomWords, blendedWords });
+  const { randomWords, blendedWords, randomNames } = mix;
+  const options = { randomWords, blendedWords, randomNames, wordPieces: mix.pieceWords ? pieces : undefined };
+  const problem = generate(family, rng, options);
   const r = rng.next();
   // Only completions are learned, so the long few-shot prompts are mostly context: keep them few.
   const mode: Mode =
@@ -114,7 +147,7 @@ export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED): Do
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
       exemplars = Array.from({ length: k }, () =>
-        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, { randomWords, blendedWords }), rng)
+        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, options), rng)
       );
     }
   }

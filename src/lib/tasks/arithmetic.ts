@@ -1,5 +1,15 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { DISTRACTORS, PEOPLE, THINGS, isHeldOut, pronoun, type Person, type Thing } from './lexicon.ts';
+import {
+  DISTRACTORS,
+  PEOPLE,
+  THINGS,
+  inventedWord,
+  isHeldOut,
+  pronoun,
+  strangeWord,
+  type Person,
+  type Thing
+} from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
 type OpKind = 'add' | 'sub' | 'mul' | 'div';
@@ -69,9 +79,17 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function person(rng: Rng, heldOut: boolean, not: Person[] = []): Person {
+function randomPerson(rng: Rng, pieces: readonly string[] | undefined): Person {
+  const name = rng.chance(0.5) ? inventedWord(rng) : cap(strangeWord(rng, pieces));
+  return { name, gender: rng.pick(['f', 'm'] as const) };
+}
+
+function person(rng: Rng, options: GenerateOptions, not: Person[] = []): Person {
+  const heldOut = options.heldOut ?? false;
+  const randomNames = options.randomNames ?? 0;
   for (;;) {
-    const p = rng.pick(PEOPLE);
+    // Checked only when wanted, so that options without random names draw the same people as before.
+    const p = randomNames > 0 && rng.chance(randomNames) ? randomPerson(rng, options.wordPieces) : rng.pick(PEOPLE);
     if (isHeldOut(p.name) === heldOut && !not.some((q) => q.name === p.name)) return p;
   }
 }
@@ -81,8 +99,8 @@ function op(kind: OpKind, a: number, b: number): Op {
 }
 
 /** A person gains or loses things, maybe after starting from groups, maybe ending with equal sharing. */
-function possessionStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
-  const p = person(rng, heldOut);
+function possessionStory(rng: Rng, nOps: number, options: GenerateOptions): Story | null {
+  const p = person(rng, options);
   const pr = pronoun(p);
   const t: Thing = rng.pick(THINGS);
   const steps: Step[] = [];
@@ -224,9 +242,9 @@ function possessionStory(rng: Rng, nOps: number, heldOut: boolean): Story | null
 }
 
 /** Two people compared or combined: "how many more", "in all", "times as many". */
-function twoPeopleStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
-  const p = person(rng, heldOut);
-  const q = person(rng, heldOut, [p]);
+function twoPeopleStory(rng: Rng, nOps: number, options: GenerateOptions): Story | null {
+  const p = person(rng, options);
+  const q = person(rng, options, [p]);
   const t = rng.pick(THINGS);
   const x = rng.int(5, 60);
   const intro = [rng.pick([`${p.name} has ${x} ${t.many}.`, `${p.name} collected ${x} ${t.many}.`])];
@@ -326,8 +344,8 @@ function twoPeopleStory(rng: Rng, nOps: number, heldOut: boolean): Story | null 
 }
 
 /** Buying several things at a price each, maybe with change or an extra item. */
-function shoppingStory(rng: Rng, nOps: number, heldOut: boolean): Story | null {
-  const p = person(rng, heldOut);
+function shoppingStory(rng: Rng, nOps: number, options: GenerateOptions): Story | null {
+  const p = person(rng, options);
   const pr = pronoun(p);
   const t = rng.pick(THINGS.filter((x) => x.one !== 'dollar'));
   const n = rng.int(2, 9);
@@ -482,11 +500,11 @@ export function generateArithmetic(rng: Rng, options: GenerateOptions = {}): Pro
     const kind = rng.int(0, heldOut ? 8 : 9);
     const story =
       kind < 5
-        ? possessionStory(rng, nOps, heldOut)
+        ? possessionStory(rng, nOps, options)
         : kind < 7
-          ? twoPeopleStory(rng, nOps, heldOut)
+          ? twoPeopleStory(rng, nOps, options)
           : kind < 9
-            ? shoppingStory(rng, nOps, heldOut)
+            ? shoppingStory(rng, nOps, options)
             : groupsStory(rng, nOps);
     if (story === null || story.steps.length !== nOps) continue;
     const lastOp = story.steps[story.steps.length - 1]?.op;
@@ -495,7 +513,7 @@ export function generateArithmetic(rng: Rng, options: GenerateOptions = {}): Pro
     const sentences = [...story.intro, ...story.steps.map((s) => s.text).filter(Boolean)];
     if (rng.chance(0.2)) {
       // The distractor's person respects the held-out split too, or held-out names leak into training.
-      const p = person(rng, heldOut);
+      const p = person(rng, options);
       sentences.splice(rng.int(1, sentences.length), 0, rng.pick(DISTRACTORS)(p, rng.int(2, 40)));
     }
     const question = [...sentences, story.question].join(' ');

@@ -1,5 +1,5 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
+import { PEOPLE, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
 const FLIP = ['flips the coin.', 'flips the coin over.', 'turns the coin over.', 'reverses the coin.', 'flips it.'];
@@ -16,12 +16,12 @@ function capitalized(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
-function names(rng: Rng, n: number, heldOut: boolean, randomWords: number): string[] {
+function names(rng: Rng, n: number, heldOut: boolean, randomWords: number, pieces?: readonly string[]): string[] {
   const out: string[] = [];
   while (out.length < n) {
     const name =
       randomWords > 0 && rng.chance(randomWords)
-        ? capitalized(randomLetters(rng))
+        ? capitalized(strangeWord(rng, pieces))
         : rng.chance(0.25)
           ? inventedWord(rng)
           : rng.pick(PEOPLE).name;
@@ -36,7 +36,7 @@ export function checkCoinRationale(rationale: string, answer: string): boolean {
 
 export function generateCoin(rng: Rng, options: GenerateOptions = {}): Problem {
   const n = options.steps ?? rng.int(2, 6);
-  const who = names(rng, n, options.heldOut ?? false, options.randomWords ?? 0);
+  const who = names(rng, n, options.heldOut ?? false, options.randomWords ?? 0, options.wordPieces);
   const flips = who.map(() => rng.chance(0.5));
   const startHeads = rng.chance(0.75);
   const start = startHeads ? 'heads' : 'tails';

@@ -1,5 +1,5 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, SURNAME_LIST, WORDS, blendedWord, inventedWord, isHeldOut, randomLetters } from './lexicon.ts';
+import { PEOPLE, SURNAME_LIST, WORDS, blendedWord, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
 // Training only, so built on first use rather than when the app loads the generator.
@@ -9,7 +9,8 @@ function knownWords(): string[] {
   return known;
 }
 
-function word(rng: Rng, heldOut: boolean, randomWords: number, blendedWords: number): string {
+function word(rng: Rng, heldOut: boolean, options: GenerateOptions): string {
+  const { randomWords = 0, blendedWords = 0, wordPieces } = options;
   for (;;) {
     // Checked only when wanted, so that options without blends draw the same words as before.
     if (blendedWords > 0 && rng.chance(blendedWords)) {
@@ -18,7 +19,7 @@ function word(rng: Rng, heldOut: boolean, randomWords: number, blendedWords: num
       continue;
     }
     if (randomWords > 0 && rng.chance(randomWords)) {
-      const w = randomLetters(rng);
+      const w = strangeWord(rng, wordPieces);
       if (isHeldOut(w) === heldOut) return w;
       continue;
     }
@@ -46,15 +47,13 @@ export function checkLettersRationale(rationale: string, words: string[], answer
 export function generateLetters(rng: Rng, options: GenerateOptions = {}): Problem {
   const n = options.steps ?? rng.int(2, 5);
   const heldOut = options.heldOut ?? false;
-  const randomWords = options.randomWords ?? 0;
-  const blendedWords = options.blendedWords ?? 0;
   const words: string[] = [];
   // Kojima et al.'s set uses full names; mix those with single names and plain words.
   const fullNames = rng.chance(0.2);
   while (words.length < n) {
-    const w = word(rng, heldOut, randomWords, blendedWords);
+    const w = word(rng, heldOut, options);
     if (!words.includes(w)) words.push(w);
-    if (fullNames && words.length < n) words.push(word(rng, heldOut, randomWords, blendedWords));
+    if (fullNames && words.length < n) words.push(word(rng, heldOut, options));
   }
   const phrase = words.slice(0, n).join(' ');
   const used = words.slice(0, n);

@@ -252,3 +252,27 @@ export function blendedWord(
   const tail = b.slice(rng.int(1, Math.max(1, b.length - 1)));
   return head + (tail === '' ? b : tail);
 }
+
+/**
+ * One to three of the tokenizer's letter pieces run together ("x" + "ally" + "mp"). Random letters rarely form a
+ * longer piece, so pieces such as "ally" or "amp" stayed barely trained and the student garbled every unseen word
+ * holding one ("Sally", "lamp").
+ */
+export function pieceWord(
+  rng: { int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean },
+  pieces: readonly string[]
+): string {
+  const n = rng.int(1, 3);
+  let word = '';
+  for (let i = 0; i < n; i++) word += rng.pick(pieces);
+  if (word.length < 2) word += rng.pick(pieces);
+  return rng.chance(0.5) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+/** A random string for a name or word: built from tokenizer pieces half the time when they are given. */
+export function strangeWord(
+  rng: { int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean },
+  pieces: readonly string[] | undefined
+): string {
+  return pieces !== undefined && pieces.length > 0 && rng.chance(0.5) ? pieceWord(rng, pieces) : randomLetters(rng);
+}

@@ -24,6 +24,13 @@ export interface GenerateOptions {
   randomWords?: number;
   /** Training only: the share of letter-task words blended from the heads and tails of two known words. */
   blendedWords?: number;
+  /**
+   * Training only: the share of arithmetic's people given random names. With names from a fixed list only, the
+   * student took a question opening with an unseen name for a letters problem.
+   */
+  randomNames?: number;
+  /** Training only: the tokenizer's letter pieces, from which half of the random words are built. */
+  wordPieces?: readonly string[];
 }
 
 export function answerSentence(answer: string): string {

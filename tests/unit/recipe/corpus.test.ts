@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BALANCED, FOCUS, FOCUS_COPY, completionMask, drillDoc, makeDoc } from '../../../models/recipe/corpus.ts';
+import {
+  BALANCED,
+  FOCUS,
+  FOCUS_COPY,
+  FOCUS_NAMES,
+  completionMask,
+  drillDoc,
+  letterPieces,
+  makeDoc
+} from '../../../models/recipe/corpus.ts';
 import { STUDENT_FORMAT, TRIGGER_VARIANTS } from '../../../models/recipe/format.ts';
 import { MODES, buildPrompt, type PromptFormat } from '../../../src/lib/prompts/index.ts';
 import { Rng } from '../../../src/lib/tasks/index.ts';
@@ -104,5 +113,26 @@ describe('mixes', () => {
   it('the focus-copy mix is the focus mix with blended letter-task words', () => {
     expect(FOCUS_COPY).toEqual({ ...FOCUS, blendedWords: FOCUS_COPY.blendedWords });
     expect(FOCUS_COPY.blendedWords).toBeGreaterThan(0);
+  });
+
+  it('the focus-names mix gives arithmetic random names and builds random words from the pieces it is given', () => {
+    expect(FOCUS_NAMES.randomNames).toBeGreaterThan(0);
+    expect(FOCUS_NAMES.pieceWords).toBe(true);
+    const rng = new Rng(6);
+    const docs = Array.from({ length: 600 }, () => makeDoc(format, rng, FOCUS_NAMES, ['Zqzq']));
+    expect(share(docs, (d) => /zqzq/i.test(d.prompt))).toBeGreaterThan(0.05);
+  });
+
+  it('mixes without piece words ignore the pieces', () => {
+    const a = new Rng(7);
+    const b = new Rng(7);
+    for (let i = 0; i < 200; i++)
+      expect(makeDoc(format, b, FOCUS_COPY, ['Zqzq'])).toEqual(makeDoc(format, a, FOCUS_COPY));
+  });
+});
+
+describe('letterPieces', () => {
+  it('keeps letter-only tokens, drops the space mark, and lists each piece once', () => {
+    expect(letterPieces(['Ġally', 'ally', 'amp', 'Ġ=', '12', '".', 'ĠThe', 'a'])).toEqual(['ally', 'amp', 'The', 'a']);
   });
 });

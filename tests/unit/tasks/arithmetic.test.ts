@@ -103,3 +103,32 @@ describe('generateArithmetic', () => {
     expect(asks.size).toBeGreaterThanOrEqual(20);
   });
 });
+
+describe('generateArithmetic with randomNames (training only)', () => {
+  it('leaves problems unchanged when the share is zero', () => {
+    const a = new Rng(12);
+    const b = new Rng(12);
+    for (let i = 0; i < 50; i++) expect(generateArithmetic(b, { randomNames: 0 })).toEqual(generateArithmetic(a));
+  });
+
+  it('gives many people names from no list, never held out, with rationales that still recompute', () => {
+    const r = new Rng(13);
+    let people = 0;
+    let unlisted = 0;
+    for (let i = 0; i < 300; i++) {
+      const p = generateArithmetic(r, { randomNames: 0.5, wordPieces: ['ally', 'amp'] });
+      for (const rationale of p.rationales) expect(checkArithmeticRationale(rationale, p.answer)).toBe(true);
+      // Most stories open with their person; an unlisted opening word is a random name.
+      const first = p.question.split(' ')[0] ?? '';
+      if (/^[A-Z][a-z]+$/.test(first) && !/^(At|There|Each|In|A|One)$/.test(first)) {
+        people++;
+        if (!PERSON_NAMES.has(first)) unlisted++;
+        expect(isHeldOut(first), p.question).toBe(false);
+      }
+      const listed = (p.question.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((w) => PERSON_NAMES.has(w));
+      for (const name of listed) expect(isHeldOut(name), `${name} in: ${p.question}`).toBe(false);
+    }
+    expect(unlisted / people).toBeGreaterThan(0.3);
+    expect(unlisted / people).toBeLessThan(0.7);
+  });
+});

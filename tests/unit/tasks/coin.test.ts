@@ -118,4 +118,19 @@ describe('generateCoin with randomWords (training only)', () => {
     }
     expect(random).toBe(actors);
   });
+
+  it('builds about half the random names from the given pieces, still read correctly', () => {
+    const r = new Rng(9);
+    let actors = 0;
+    let fromPieces = 0;
+    for (let i = 0; i < 200; i++) {
+      const p = generateCoin(r, { randomWords: 1, wordPieces: ['zq', 'vx'] });
+      const reading = readCoin(p.question);
+      expect(p.answer, p.question).toBe(reading.flips % 2 === 0 ? 'yes' : 'no');
+      actors += reading.actors.length;
+      fromPieces += reading.actors.filter((a) => /^(zq|vx)+$/i.test(a)).length;
+    }
+    expect(fromPieces / actors).toBeGreaterThan(0.3);
+    expect(fromPieces / actors).toBeLessThan(0.6);
+  });
 });

@@ -6,7 +6,9 @@ import {
   blendedWord,
   isHeldOut,
   inventedWord,
-  randomLetters
+  pieceWord,
+  randomLetters,
+  strangeWord
 } from '../../../src/lib/tasks/lexicon.ts';
 import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
@@ -137,6 +139,15 @@ describe('generateLetters with blendedWords (training only)', () => {
   });
 });
 
+describe('generateLetters with wordPieces (training only)', () => {
+  it('builds some random words from the given pieces, still answered correctly', () => {
+    const pieces = ['qx', 'zzv'];
+    const share = trainingWordShare(14, { randomWords: 0.5, wordPieces: pieces }, (w) => /^(qx|zzv)+$/i.test(w));
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.35);
+  });
+});
+
 describe('checkLettersRationale', () => {
   it('accepts the right letters stated at the end', () => {
     expect(checkLettersRationale('... The answer is ey.', ['Anne', 'Roy'], 'ey')).toBe(true);
@@ -183,5 +194,30 @@ describe('lexicon', () => {
   it('inventedWord gives capitalised letter-only words', () => {
     const r = new Rng(2);
     for (let i = 0; i < 200; i++) expect(inventedWord(r)).toMatch(/^[A-Z][a-z]+$/);
+  });
+
+  it('pieceWord runs one to three pieces together, capitalised about half the time', () => {
+    const r = new Rng(8);
+    const words = Array.from({ length: 400 }, () => pieceWord(r, ['ally', 'amp', 'x']));
+    for (const w of words) expect(w.toLowerCase()).toMatch(/^(ally|amp|x){1,4}$/);
+    expect(words.every((w) => w.length >= 2)).toBe(true);
+    const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length / words.length;
+    expect(capitalised).toBeGreaterThan(0.4);
+    expect(capitalised).toBeLessThan(0.6);
+    expect(new Set(words.map((w) => w.toLowerCase())).size).toBeGreaterThan(20);
+  });
+
+  it('strangeWord without pieces draws exactly what randomLetters draws', () => {
+    const a = new Rng(6);
+    const b = new Rng(6);
+    for (let i = 0; i < 50; i++) expect(strangeWord(a, undefined)).toBe(randomLetters(b));
+  });
+
+  it('strangeWord builds about half its words from the pieces when given some', () => {
+    const r = new Rng(6);
+    const words = Array.from({ length: 1000 }, () => strangeWord(r, ['QQ']));
+    const fromPieces = words.filter((w) => /^(qq)+$/i.test(w)).length / words.length;
+    expect(fromPieces).toBeGreaterThan(0.4);
+    expect(fromPieces).toBeLessThan(0.6);
   });
 });
