@@ -107,19 +107,22 @@ if os.path.exists(ref_in):
     refs = []
     for item in json.load(open(ref_in)):
         ids = torch.tensor([item['ids']])
-        out_ids = []
+        out_ids, margins = [], []
         with torch.no_grad():
             logits, past = model(ids)
             first_logits = logits[0, -1].tolist()
             pos = ids.shape[1]
             for _ in range(item.get('max_new_tokens', 48)):
+                top2 = logits[0, -1].topk(2).values
+                # How clear each greedy choice is: where it is a near tie, quantized files may rightly differ.
+                margins.append(round(float(top2[0] - top2[1]), 4))
                 nxt = int(logits[0, -1].argmax())
                 out_ids.append(nxt)
                 if nxt == 2:
                     break
                 logits, past = model(torch.tensor([[nxt]]), None, torch.tensor([[pos]]), past)
                 pos += 1
-        refs.append({'prompt': item['prompt'], 'ids': item['ids'], 'greedy': out_ids,
+        refs.append({'prompt': item['prompt'], 'ids': item['ids'], 'greedy': out_ids, 'margins': margins,
                      'first_logits': [round(x, 5) for x in first_logits]})
     json.dump(refs, open(os.path.join(args.out, 'reference.json'), 'w'))
 print(json.dumps({'onnx': onnx_path, 'bytes': os.path.getsize(onnx_path), 'params': sum(p.numel() for p in model.parameters())}))

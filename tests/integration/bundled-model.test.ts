@@ -10,6 +10,8 @@ interface Reference {
   prompt: string;
   ids: number[];
   greedy: number[];
+  /** PyTorch's top-1 minus top-2 logit at each greedy step. */
+  margins: number[];
   /** PyTorch's logits for the first new token. */
   first_logits: number[];
 }
@@ -27,29 +29,24 @@ describe('bundled model in transformers.js (Node)', () => {
     for (const ref of references) expect(tokenizer.encode(ref.prompt)).toEqual(ref.ids);
   });
 
-  it('q8 in stock pipeline() generates, greedy, the same tokens as PyTorch wherever PyTorch has a clear first choice', async () => {
+  it("q8 in stock pipeline() generates, greedy, the same tokens as PyTorch up to PyTorch's first near tie", async () => {
     const generator = await pipeline('text-generation', MODEL, { dtype: 'q8' });
-    // Two rationale styles can start almost equally likely (PyTorch's top two first tokens 0.08 logits apart),
-    // and int8 moves first-step logits by up to about 0.5: such a tie may go either way, to the same answer.
+    // int8 moves logits by up to about 0.8: where PyTorch's top two tokens are closer than this, either may win,
+    // and the two texts may rightly part (two rationale styles, or one more step before the answer).
     const CLEAR = 1;
-    let exact = 0;
+    let whole = 0;
     for (const ref of references) {
-      const [top = 0, second = 0] = [...ref.first_logits].sort((a, b) => b - a);
       const out = (await generator(ref.prompt, { max_new_tokens: ref.greedy.length, do_sample: false })) as {
         generated_text: string;
       }[];
       const text = (out[0]?.generated_text ?? '').slice(ref.prompt.length);
-      const expected = generator.tokenizer.decode(ref.greedy, { skip_special_tokens: true });
-      if (top - second > CLEAR) {
-        expect(text, ref.prompt).toBe(expected);
-        exact++;
-      } else {
-        expect(extractAnswer(format, text, promptTail(ref.prompt)), ref.prompt).toBe(
-          extractAnswer(format, expected, promptTail(ref.prompt))
-        );
-      }
+      const tie = ref.margins.findIndex((m) => m < CLEAR);
+      const clear = tie < 0 ? ref.greedy : ref.greedy.slice(0, tie);
+      const clearText = clear.length === 0 ? '' : generator.tokenizer.decode(clear, { skip_special_tokens: true });
+      expect(text.startsWith(clearText), `${ref.prompt}\n${text}`).toBe(true);
+      if (text === generator.tokenizer.decode(ref.greedy, { skip_special_tokens: true })) whole++;
     }
-    expect(exact).toBeGreaterThan(0);
+    expect(whole).toBeGreaterThanOrEqual(references.length / 2);
   }, 60_000);
 
   for (const dtype of ['fp32', 'q8', 'q4'] as const) {
