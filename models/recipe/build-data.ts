@@ -46,12 +46,16 @@ const mixName = values.mix;
 if (!(mixName in MIXES)) throw new Error(`--mix must be one of: ${Object.keys(MIXES).join(', ')}`);
 const mix = MIXES[mixName as keyof typeof MIXES];
 const readJson = (dir: string, name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
-// Pieces come from a finished tokenizer, so a mix that wants them continues a model rather than starting one.
-if (mix.pieceWords && values.tokenizer === undefined) throw new Error(`--mix ${mixName} needs --tokenizer`);
-const pieces =
+const given =
   values.tokenizer === undefined
-    ? []
-    : letterPieces(Object.keys((readJson(values.tokenizer, 'tokenizer.json') as Vocab).model.vocab));
+    ? null
+    : {
+        tokJson: readJson(values.tokenizer, 'tokenizer.json'),
+        tokConfig: readJson(values.tokenizer, 'tokenizer_config.json')
+      };
+// Pieces come from a finished tokenizer, so a mix that wants them continues a model rather than starting one.
+if (mix.pieceWords && given === null) throw new Error(`--mix ${mixName} needs --tokenizer`);
+const pieces = given === null ? [] : letterPieces(Object.keys((given.tokJson as Vocab).model.vocab));
 const rng = new Rng(seed);
 const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix, pieces));
 
@@ -62,13 +66,7 @@ function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const bpe = trainBpe(counts, Number(values.vocab), Number(values['max-token-chars']));
   return { tokJson: tokenizerJson(bpe), tokConfig: tokenizerConfigJson(Number(values.context)) };
 }
-const { tokJson, tokConfig } =
-  values.tokenizer === undefined
-    ? trainTokenizer()
-    : {
-        tokJson: readJson(values.tokenizer, 'tokenizer.json'),
-        tokConfig: readJson(values.tokenizer, 'tokenizer_config.json')
-      };
+const { tokJson, tokConfig } = given ?? trainTokenizer();
 writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokJson));
 writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokConfig, null, 2) + '\n');
 

@@ -3,6 +3,7 @@ import {
   DISTRACTORS,
   PEOPLE,
   THINGS,
+  capitalize,
   inventedWord,
   isHeldOut,
   pronoun,
@@ -75,12 +76,8 @@ const LOWERABLE = new Set([
   'The'
 ]);
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 function randomPerson(rng: Rng, pieces: readonly string[] | undefined): Person {
-  const name = rng.chance(0.5) ? inventedWord(rng) : cap(strangeWord(rng, pieces));
+  const name = rng.chance(0.5) ? inventedWord(rng) : capitalize(strangeWord(rng, pieces));
   return { name, gender: rng.pick(['f', 'm'] as const) };
 }
 
@@ -156,13 +153,13 @@ function possessionStory(rng: Rng, nOps: number, options: GenerateOptions): Stor
         op: o,
         text: rng.pick([
           `Then ${pr.subj} ${verb} ${n} more.`,
-          `${cap(pr.subj)} ${verb} ${n} more ${n === 1 ? t.one : t.many}.`,
+          `${capitalize(pr.subj)} ${verb} ${n} more ${n === 1 ? t.one : t.many}.`,
           `Later, ${p.name} ${verb} another ${count(n, t)}.`,
           `After that, ${pr.subj} ${verb} ${count(n, t)}.`,
           `${p.name}'s friend gave ${pr.obj} ${n} more ${n === 1 ? t.one : t.many}.`
         ]),
         explain: [
-          `${cap(pr.subj)} gets ${n} more, so ${pr.subj} has {eq}.`,
+          `${capitalize(pr.subj)} gets ${n} more, so ${pr.subj} has {eq}.`,
           `Adding ${n} gives {eq}.`,
           `{eq} after getting ${n} more.`
         ]
@@ -176,13 +173,13 @@ function possessionStory(rng: Rng, nOps: number, options: GenerateOptions): Stor
         op: o,
         text: rng.pick([
           `Then ${pr.subj} ${verb} ${n} of them.`,
-          `${cap(pr.subj)} ${verb} ${count(n, t)}.`,
+          `${capitalize(pr.subj)} ${verb} ${count(n, t)}.`,
           `Later, ${p.name} ${verb} ${count(n, t)}.`,
           `After that, ${pr.subj} ${verb} ${n}.`,
           `${p.name} ${verb} ${n} of the ${t.many}.`
         ]),
         explain: [
-          `${cap(pr.subj)} loses ${n}, so ${pr.subj} has {eq} left.`,
+          `${capitalize(pr.subj)} loses ${n}, so ${pr.subj} has {eq} left.`,
           `Taking away ${n} leaves {eq}.`,
           `{eq} after ${n} are gone.`
         ]
@@ -202,17 +199,17 @@ function possessionStory(rng: Rng, nOps: number, options: GenerateOptions): Stor
       op: o,
       text: share
         ? rng.pick([
-            `${cap(pr.subj)} shared them equally among ${k} friends.`,
+            `${capitalize(pr.subj)} shared them equally among ${k} friends.`,
             `${p.name} split the ${t.many} evenly between ${k} friends.`,
             `Then ${pr.subj} gave the same number of ${t.many} to each of ${k} friends, with none left over.`
           ])
         : rng.pick([
-            `${cap(pr.subj)} put them equally into ${k} ${c}s.`,
+            `${capitalize(pr.subj)} put them equally into ${k} ${c}s.`,
             `${p.name} packed all of them into ${k} ${c}s with the same number in each.`
           ]),
       explain: [
         `Splitting them into ${k} equal parts gives {eq} in each.`,
-        `${cap(share ? 'each friend gets' : `each ${c} gets`)} {eq}.`,
+        `${capitalize(share ? 'each friend gets' : `each ${c} gets`)} {eq}.`,
         `{eq} in each part.`
       ]
     });
@@ -373,8 +370,8 @@ function shoppingStory(rng: Rng, nOps: number, options: GenerateOptions): Story 
     steps.push({
       op: o2,
       text: rng.pick([
-        `${cap(pr.subj)} also bought a hat for ${extra} dollars.`,
-        `${cap(pr.subj)} also paid ${extra} dollars for a bag.`
+        `${capitalize(pr.subj)} also bought a hat for ${extra} dollars.`,
+        `${capitalize(pr.subj)} also paid ${extra} dollars for a bag.`
       ]),
       explain: [
         `Adding the ${extra} dollars gives {eq} dollars.`,
@@ -389,8 +386,8 @@ function shoppingStory(rng: Rng, nOps: number, options: GenerateOptions): Story 
     const o3 = op('sub', paid, total);
     steps.push({
       op: o3,
-      text: `${cap(pr.subj)} paid with ${paid} dollars.`,
-      explain: [`The change is {eq} dollars.`, `${cap(pr.subj)} gets back {eq} dollars.`, `{eq} dollars back.`]
+      text: `${capitalize(pr.subj)} paid with ${paid} dollars.`,
+      explain: [`The change is {eq} dollars.`, `${capitalize(pr.subj)} gets back {eq} dollars.`, `{eq} dollars back.`]
     });
     return {
       intro: [],

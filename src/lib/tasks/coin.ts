@@ -1,5 +1,5 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
-import { PEOPLE, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
+import { PEOPLE, capitalize, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
 import type { Rng } from './rng.ts';
 
 const FLIP = ['flips the coin.', 'flips the coin over.', 'turns the coin over.', 'reverses the coin.', 'flips it.'];
@@ -12,16 +12,12 @@ const KEEP = [
   'decides not to flip the coin.'
 ];
 
-function capitalized(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
-
 function names(rng: Rng, n: number, heldOut: boolean, randomWords: number, pieces?: readonly string[]): string[] {
   const out: string[] = [];
   while (out.length < n) {
     const name =
       randomWords > 0 && rng.chance(randomWords)
-        ? capitalized(strangeWord(rng, pieces))
+        ? capitalize(strangeWord(rng, pieces))
         : rng.chance(0.25)
           ? inventedWord(rng)
           : rng.pick(PEOPLE).name;

@@ -218,13 +218,22 @@ const CODAS = [
   'c'
 ];
 
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Random strings come capitalised half the time, as names and plain words would. */
+function maybeCapitalized(rng: { chance(p: number): boolean }, word: string): string {
+  return rng.chance(0.5) ? capitalize(word) : word;
+}
+
 /** Pronounceable invented words, so the student learns to spell any word, not a fixed list. */
 export function inventedWord(rng: { int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T }): string {
   const syllables = rng.int(1, 3);
   let word = '';
   for (let i = 0; i < syllables; i++) word += rng.pick(ONSETS) + rng.pick(NUCLEI);
   word += rng.pick(CODAS);
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  return capitalize(word);
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
@@ -234,7 +243,7 @@ export function randomLetters(rng: { int(lo: number, hi: number): number; chance
   const length = rng.int(2, 10);
   let word = '';
   for (let i = 0; i < length; i++) word += ALPHABET.charAt(rng.int(0, ALPHABET.length - 1));
-  return rng.chance(0.5) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  return maybeCapitalized(rng, word);
 }
 
 /**
@@ -266,7 +275,7 @@ export function pieceWord(
   let word = '';
   for (let i = 0; i < n; i++) word += rng.pick(pieces);
   if (word.length < 2) word += rng.pick(pieces);
-  return rng.chance(0.5) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  return maybeCapitalized(rng, word);
 }
 
 /** A random string for a name or word: built from tokenizer pieces half the time when they are given. */

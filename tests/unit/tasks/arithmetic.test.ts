@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOp, checkArithmeticRationale, equation, generateArithmetic } from '../../../src/lib/tasks/arithmetic.ts';
 import { isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
-import { PERSON_NAMES, skeleton } from './helpers.ts';
+import { PERSON_NAMES, expectSameDraws, skeleton } from './helpers.ts';
 
 const rng = new Rng(99);
 const problems = Array.from({ length: 300 }, () => generateArithmetic(rng));
@@ -106,9 +106,7 @@ describe('generateArithmetic', () => {
 
 describe('generateArithmetic with randomNames (training only)', () => {
   it('leaves problems unchanged when the share is zero', () => {
-    const a = new Rng(12);
-    const b = new Rng(12);
-    for (let i = 0; i < 50; i++) expect(generateArithmetic(b, { randomNames: 0 })).toEqual(generateArithmetic(a));
+    expectSameDraws(generateArithmetic, 12, {}, { randomNames: 0 });
   });
 
   it('gives many people names from no list, never held out, with rationales that still recompute', () => {

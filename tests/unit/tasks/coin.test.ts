@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCoinRationale, generateCoin } from '../../../src/lib/tasks/coin.ts';
 import { PEOPLE, isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
-import { readCoin } from './helpers.ts';
+import { expectSameDraws, readCoin } from './helpers.ts';
 
 const rng = new Rng(77);
 const problems = Array.from({ length: 300 }, () => generateCoin(rng));
@@ -83,21 +83,7 @@ describe('checkCoinRationale', () => {
 
 describe('generateCoin with randomWords (training only)', () => {
   it('leaves problems unchanged when the share is zero', () => {
-    const a = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateCoin(r)
-      )(new Rng(3))
-    );
-    const b = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateCoin(r, { randomWords: 0 })
-      )(new Rng(3))
-    );
-    expect(b).toEqual(a);
+    expectSameDraws(generateCoin, 3, {}, { randomWords: 0 });
   });
 
   it('names people with capitalised random strings and still reads correctly', () => {

@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
 import { PEOPLE, THINGS } from '../../../src/lib/tasks/lexicon.ts';
+import { Rng } from '../../../src/lib/tasks/rng.ts';
+import type { GenerateOptions, Problem } from '../../../src/lib/tasks/types.ts';
 
 export const PERSON_NAMES = new Set(PEOPLE.map((p) => p.name));
 
@@ -60,4 +63,21 @@ export function skeleton(text: string): string {
     .replace(/\d+/g, 'N')
     .replace(/\b[A-Z][a-z]+\b/g, (w) => (PERSON_NAMES.has(w) ? 'X' : w))
     .replace(THING_RE, 'T');
+}
+
+/**
+ * A training option at zero must draw exactly what the generator drew without it, or rebuilding an earlier stage's
+ * corpus would no longer give that stage's data: fifty problems from one seed under each set of options.
+ */
+export function expectSameDraws(
+  generate: (rng: Rng, options: GenerateOptions) => Problem,
+  seed: number,
+  before: GenerateOptions,
+  after: GenerateOptions
+): void {
+  const draw = (options: GenerateOptions): Problem[] => {
+    const rng = new Rng(seed);
+    return Array.from({ length: 50 }, () => generate(rng, options));
+  };
+  expect(draw(after)).toEqual(draw(before));
 }

@@ -13,7 +13,7 @@ import {
 import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
 import { Rng } from '../../../src/lib/tasks/rng.ts';
 import type { GenerateOptions } from '../../../src/lib/tasks/types.ts';
-import { lastLettersAnswer, quotedWords } from './helpers.ts';
+import { expectSameDraws, lastLettersAnswer, quotedWords } from './helpers.ts';
 
 const rng = new Rng(31);
 const problems = Array.from({ length: 300 }, () => generateLetters(rng));
@@ -87,21 +87,7 @@ function trainingWordShare(seed: number, options: GenerateOptions, counts: (w: s
 
 describe('generateLetters with randomWords (training only)', () => {
   it('leaves problems unchanged when the share is zero', () => {
-    const a = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateLetters(r)
-      )(new Rng(9))
-    );
-    const b = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateLetters(r, { randomWords: 0 })
-      )(new Rng(9))
-    );
-    expect(b).toEqual(a);
+    expectSameDraws(generateLetters, 9, {}, { randomWords: 0 });
   });
 
   it('replaces about the given share of words by strings from no list, still answered correctly', () => {
@@ -114,21 +100,7 @@ describe('generateLetters with randomWords (training only)', () => {
 
 describe('generateLetters with blendedWords (training only)', () => {
   it('leaves problems unchanged when the share is zero', () => {
-    const a = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateLetters(r, { randomWords: 0.5 })
-      )(new Rng(4))
-    );
-    const b = Array.from(
-      { length: 50 },
-      (
-        (r) => () =>
-          generateLetters(r, { randomWords: 0.5, blendedWords: 0 })
-      )(new Rng(4))
-    );
-    expect(b).toEqual(a);
+    expectSameDraws(generateLetters, 4, { randomWords: 0.5 }, { randomWords: 0.5, blendedWords: 0 });
   });
 
   it('blends words the lists do not hold, never held out, still answered correctly', () => {
