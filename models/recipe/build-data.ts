@@ -1,6 +1,8 @@
 /**
  * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
- * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus|focus-copy|focus-names]
+ * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus|focus-copy|focus-names|words]
+ * The words mix also reads GSM8K's training split (--gsm8k FILE, default ../shared/data/gsm8k/train.jsonl), keeps
+ * its fixed development split out, and adds --variants re-instanced copies of each problem.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +11,9 @@ import { PreTrainedTokenizer } from '@huggingface/transformers';
 import { Rng, generate, FAMILIES } from '../../src/lib/tasks/index.ts';
 import type { PromptFormat } from '../../src/lib/prompts/index.ts';
 import { STUDENT_FORMAT } from './format.ts';
-import { MIXES, completionMask, letterPieces, makeDoc } from './corpus.ts';
+import { MIXES, completionMask, letterPieces, makeDoc, type Worked } from './corpus.ts';
+import { readGsm8k, splitDev } from './gsm8k.ts';
+import { gsm8kProblems } from './gsm8k-reinstance.ts';
 import { EOS_ID, preTokenize, tokenizerConfigJson, tokenizerJson, trainBpe } from './tokenizer.ts';
 
 const { values } = parseArgs({
@@ -22,7 +26,9 @@ const { values } = parseArgs({
     context: { type: 'string', default: '1024' },
     mix: { type: 'string', default: 'balanced' },
     // A shipped model folder whose tokenizer to reuse (to continue training that model) instead of training one.
-    tokenizer: { type: 'string' }
+    tokenizer: { type: 'string' },
+    gsm8k: { type: 'string', default: '../shared/data/gsm8k/train.jsonl' },
+    variants: { type: 'string', default: '3' }
   }
 });
 type Vocab = { model: { vocab: Record<string, number> } };
@@ -57,7 +63,18 @@ const given =
 if (mix.pieceWords && given === null) throw new Error(`--mix ${mixName} needs --tokenizer`);
 const pieces = given === null ? [] : letterPieces(Object.keys((given.tokJson as Vocab).model.vocab));
 const rng = new Rng(seed);
-const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix, pieces));
+const pool = (mix.human ?? 0) > 0 ? humanPool(values.gsm8k, Number(values.variants), rng.fork(11)) : [];
+const docs = Array.from({ length: nDocs }, () => makeDoc(format, rng, mix, pieces, pool));
+
+/** GSM8K's training part, never its development split, with re-instanced and renamed variants. */
+function humanPool(path: string, variants: number, r: Rng): Worked[] {
+  const { train, dev } = splitDev(readGsm8k(path));
+  const problems = gsm8kProblems(train, r, { variants });
+  process.stdout.write(
+    JSON.stringify({ gsm8kTrain: train.length, gsm8kDev: dev.length, pool: problems.length }) + '\n'
+  );
+  return problems;
+}
 
 function trainTokenizer(): { tokJson: object; tokConfig: object } {
   const counts = new Map<string, number>();

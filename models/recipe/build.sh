@@ -8,7 +8,11 @@
 # learning-rate schedule: that is how the shipped model was made, in sittings. Stage 3 does the same on the focus mix
 # (models/recipe/corpus.ts): equation drills, more unseen words, more zero-shot reasoning; after 81 of its 112
 # minutes it goes on, same schedule, on the focus-copy mix (blended words that can only be copied). Stage 4 continues
-# on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces.
+# on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces. Stage 5
+# continues on the words mix: human-written problems (GSM8K's training part, its development split kept out, with
+# re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
+# teacher (src/lib/tasks/stories). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-/usr/bin/python3}
@@ -20,12 +24,14 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   DATA3_ARGS=(--docs 300)
   DATA3B_ARGS=(--docs 300)
   DATA4_ARGS=(--docs 300)
+  DATA5_ARGS=(--docs 300 --variants 1)
   SIZE=(--seq 128 --batch 8 --hidden 32 --layers 2 --heads 2 --ffn 64 --eval-every 20)
   STAGE1=(--steps 40 --warmup 5 --lr 3e-3)
   STAGE2=(--steps 20 --warmup 5 --lr 1e-3)
   STAGE3=(--steps 20 --warmup 5 --lr 1e-3)
   SWITCH3=(--stop-minutes 0.01)
   STAGE4=(--steps 20 --warmup 5 --lr 5e-4)
+  STAGE5=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -34,12 +40,14 @@ else
   DATA3_ARGS=(--docs 150000)
   DATA3B_ARGS=(--docs 80000)
   DATA4_ARGS=(--docs 150000)
+  DATA5_ARGS=(--docs 160000 --variants 3)
   SIZE=(--seq 512 --batch 8 --hidden 160 --layers 8 --heads 5 --ffn 432)
   STAGE1=(--budget-minutes "${BUDGET_MINUTES:-80}")
   STAGE2=(--budget-minutes "${BUDGET2_MINUTES:-87}" --lr 1.2e-3 --warmup 100 --threads 1)
   STAGE3=(--budget-minutes "${BUDGET3_MINUTES:-112}" --lr 1e-3 --warmup 100)
   SWITCH3=(--stop-minutes "${SWITCH3_MINUTES:-81}")
   STAGE4=(--budget-minutes "${BUDGET4_MINUTES:-92}" --lr 6e-4 --warmup 100)
+  STAGE5=(--budget-minutes "${BUDGET5_MINUTES:-80}" --lr 8e-4 --warmup 150)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -51,6 +59,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data3b" --seed 4 --tokenizer "$
   "${DATA3B_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data4" --seed 5 --tokenizer "$WORK/data" --mix focus-names \
   "${DATA4_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data5" --seed 6 --tokenizer "$WORK/data" --mix words \
+  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA5_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -63,7 +73,9 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
 (cd models/recipe && "$PY" train.py --data "$WORK/data3b" --out "$WORK/run3b" --seed 3 "${SIZE[@]}" "${STAGE3[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data4" --out "$WORK/run4" --seed 5 --init-from "$WORK/run3b/ckpt.pt" \
   "${SIZE[@]}" "${STAGE4[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run4/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+(cd models/recipe && "$PY" train.py --data "$WORK/data5" --out "$WORK/run5" --seed 6 --init-from "$WORK/run4/ckpt.pt" \
+  "${SIZE[@]}" "${STAGE5[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run5/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

@@ -1,9 +1,9 @@
-import { Rng, generate, type Family, type Problem } from '../../src/lib/tasks/index.ts';
+import { Rng, generate, generateStory, type Family, type Problem } from '../../src/lib/tasks/index.ts';
 import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '../../src/lib/prompts/index.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
 /** The spacing, casing and punctuation slips real people make; the student should shrug them off. */
-export function perturb(question: string, rng: Rng): string {
+export function perturb(question: string, rng: Rng, mess = false): string {
   let q = question;
   if (rng.chance(0.1)) q = q.charAt(0).toLowerCase() + q.slice(1);
   if (rng.chance(0.08)) q = q.replace(/\?$/, '');
@@ -13,6 +13,10 @@ export function perturb(question: string, rng: Rng): string {
   if (rng.chance(0.05)) q = q.replace(/, /g, ' , ');
   if (rng.chance(0.05)) q = q.replace(/\. /g, '.  ');
   if (rng.chance(0.03)) q = q.toLowerCase();
+  // Only drawn for mixes that ask for it, so that the earlier corpora come out as before.
+  if (mess && rng.chance(0.06)) q = q.replace(/([a-z])\. /g, '$1 . ');
+  if (mess && rng.chance(0.05)) q = q.replace(/\$(\d)/g, '$ $1');
+  if (mess && rng.chance(0.04)) q = q.replace(/\?$/, ' ?');
   return q;
 }
 
@@ -35,6 +39,10 @@ export interface Mix {
   randomNames: number;
   /** Whether half the random words are built from the tokenizer's pieces (see GenerateOptions.wordPieces). */
   pieceWords: boolean;
+  /** Share of documents from the word-problem teacher (src/lib/tasks/stories), before families are drawn. */
+  stories?: number;
+  /** Share of documents from human-written problems (GSM8K's training part, see gsm8k.ts), when a pool is given. */
+  human?: number;
 }
 
 export const BALANCED: Mix = {
@@ -84,17 +92,36 @@ export const FOCUS_NAMES: Mix = {
   pieceWords: true
 };
 
+/**
+ * Stage 5, after human-written word problems came out at 3–11 %: the student had never seen a question worded
+ * other than by its own teacher. Human-written problems and the wider teacher make up most of it; the three
+ * families stay, so that what the student already does well is kept.
+ */
+export const WORDS: Mix = { ...FOCUS_NAMES, drill: 0.05, stories: 0.42, human: 0.22, zeroShot: 0.62, fewShot: 0.15 };
+
 export const MIXES = {
   balanced: BALANCED,
   focus: FOCUS,
   'focus-copy': FOCUS_COPY,
-  'focus-names': FOCUS_NAMES
+  'focus-names': FOCUS_NAMES,
+  words: WORDS
 } as const;
+
+/** A problem from outside the generator: a question, its gold answer and correct rationales. */
+export type Worked = Pick<Problem, 'question' | 'answer' | 'rationales'>;
 
 /** The tokenizer's letter pieces, word-initial ones without their space mark ("Ġ"), for GenerateOptions.wordPieces. */
 export function letterPieces(vocab: readonly string[]): string[] {
   const pieces = vocab.map((t) => t.replace(/^Ġ/, '')).filter((t) => /^[A-Za-z]+$/.test(t));
   return [...new Set(pieces)];
+}
+
+function pickSource(rng: Rng, mix: Mix, hasPool: boolean): 'human' | 'story' | 'family' {
+  const human = hasPool ? (mix.human ?? 0) : 0;
+  const stories = mix.stories ?? 0;
+  if (human + stories === 0) return 'family';
+  const r = rng.next();
+  return r < human ? 'human' : r < human + stories ? 'story' : 'family';
 }
 
 function exemplarOf(p: Problem, rng: Rng): Exemplar {
@@ -127,13 +154,25 @@ export interface Doc {
 }
 
 /** One training document: exactly the prompt a mode sends, then what the student should write. */
-export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED, pieces: readonly string[] = []): Doc {
+export function makeDoc(
+  format: PromptFormat,
+  rng: Rng,
+  mix: Mix = BALANCED,
+  pieces: readonly string[] = [],
+  pool: readonly Worked[] = []
+): Doc {
   // Checked only when drills are wanted, so that a mix without them draws the same documents as before.
   if (mix.drill > 0 && rng.chance(mix.drill)) return drillDoc(rng);
-  const family = pickFamily(rng, mix);
   const { randomWords, blendedWords, randomNames } = mix;
   const options = { randomWords, blendedWords, randomNames, wordPieces: mix.pieceWords ? pieces : undefined };
-  const problem = generate(family, rng, options);
+  const source = pickSource(rng, mix, pool.length > 0);
+  const family: Family = source === 'family' ? pickFamily(rng, mix) : 'arithmetic';
+  const problem: Worked =
+    source === 'human'
+      ? rng.pick(pool)
+      : source === 'story'
+        ? generateStory(rng, options)
+        : generate(family, rng, options);
   const r = rng.next();
   // Only completions are learned, so the long few-shot prompts are mostly context: keep them few.
   const mode: Mode =
@@ -141,19 +180,25 @@ export function makeDoc(format: PromptFormat, rng: Rng, mix: Mix = BALANCED, pie
   const fewShot = mode === 'few-shot-cot' || (mode === 'answer-only' && rng.chance(0.3));
   let exemplars: Exemplar[] = [];
   if (fewShot) {
-    if (rng.chance(0.2)) {
+    // Human-written problems are long: with the app's three short exemplars they still fit the context.
+    if (source === 'human' || rng.chance(0.2)) {
       exemplars = format.exemplars;
     } else {
       const k = rng.int(2, 4);
       const same = rng.chance(0.5);
       exemplars = Array.from({ length: k }, () =>
-        exemplarOf(generate(same ? family : pickFamily(rng, mix), rng, options), rng)
+        exemplarOf(
+          source === 'story' && same
+            ? generateStory(rng, options)
+            : generate(same ? family : pickFamily(rng, mix), rng, options),
+          rng
+        )
       );
     }
   }
   const trigger = rng.chance(0.1) ? rng.pick(TRIGGER_VARIANTS) : format.trigger;
   const prompt = buildPrompt(format, mode, {
-    question: perturb(problem.question, rng),
+    question: perturb(problem.question, rng, mix.stories !== undefined),
     exemplars,
     trigger,
     useExemplars: fewShot

@@ -1,7 +1,8 @@
 /**
  * Evaluates a model folder through transformers.js, exactly as the app loads it, greedy.
  *   npm run eval:model                          fresh held-out set: accuracy per family × mode × steps
- *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"} lines, every mode
+ *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"[, "steps"]} lines, every mode
+ *   npm run eval:model -- --stories             fresh held-out problems from the word-problem teacher
  * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
  *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
  *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL).
@@ -11,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AutoModelForCausalLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
-import { FAMILIES, generateSet, type Family } from '../../src/lib/tasks/index.ts';
+import { FAMILIES, Rng, generateSet, generateStory, type Family } from '../../src/lib/tasks/index.ts';
 import {
   MODES,
   buildPrompt,
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'max-new-tokens': { type: 'string', default: '160' },
     threads: { type: 'string', default: '1' },
     card: { type: 'boolean', default: false },
+    stories: { type: 'boolean', default: false },
     modes: { type: 'string' },
     families: { type: 'string' },
     dump: { type: 'string' }
@@ -59,7 +61,7 @@ const eos = 2;
 interface Item {
   question: string;
   answer: string;
-  family: Family | 'custom';
+  family: Family | 'custom' | 'stories';
   steps: number | null;
 }
 
@@ -73,14 +75,22 @@ function subset<T extends string>(all: readonly T[], list: string | undefined, w
 const modes = subset(MODES, values.modes, 'mode');
 const families = subset(FAMILIES, values.families, 'family');
 
+const storyRng = new Rng(Number(values.seed));
 const items: Item[] = values.set
-  ? readProblemSet(readFileSync(values.set, 'utf8')).map((p) => ({ ...p, family: 'custom' as const, steps: null }))
-  : generateSet(Number(values.seed), Number(values.n) * families.length, families, { heldOut: true }).map((p) => ({
-      question: p.question,
-      answer: p.answer,
-      family: p.family,
-      steps: p.steps
-    }));
+  ? readProblemSet(readFileSync(values.set, 'utf8')).map((p) => ({ ...p, family: 'custom' as const }))
+  : values.stories
+    ? Array.from({ length: Number(values.n) }, () => generateStory(storyRng, { heldOut: true })).map((p) => ({
+        question: p.question,
+        answer: p.answer,
+        family: 'stories' as const,
+        steps: p.steps
+      }))
+    : generateSet(Number(values.seed), Number(values.n) * families.length, families, { heldOut: true }).map((p) => ({
+        question: p.question,
+        answer: p.answer,
+        family: p.family,
+        steps: p.steps
+      }));
 
 async function generateBatch(prompts: string[]): Promise<string[]> {
   const enc = tokenizer(prompts, { padding: true });
@@ -127,15 +137,27 @@ const summary = summarize(outcomes);
 const seconds = (performance.now() - started) / 1000;
 const header = values.set
   ? `Problem set \`${values.set}\`, ${items.length} questions, ${dtype}, greedy`
-  : `Held-out set: seed ${values.seed}, ${values.n} questions per family, names never seen in training, ${dtype}, greedy`;
+  : values.stories
+    ? `Word-problem teacher, held-out: seed ${values.seed}, ${values.n} questions, ${dtype}, greedy`
+    : `Held-out set: seed ${values.seed}, ${values.n} questions per family, names never seen in training, ${dtype}, greedy`;
 const table = renderTable(summary, header);
 process.stdout.write(table + `\n(${seconds.toFixed(0)} s, ${generatedChars} characters generated)\n\n`);
 
-if (values.card && !values.set && modes.length === MODES.length && families.length === FAMILIES.length) {
+// Each set has its own block in the card: the families' (as before), the teacher's stories, or a named set's.
+const cardBlock =
+  values.set !== undefined
+    ? basename(values.set, '.jsonl')
+    : values.stories
+      ? 'stories'
+      : families.length === FAMILIES.length
+        ? ''
+        : null;
+if (values.card && cardBlock !== null && modes.length === MODES.length) {
   const card = join(modelDir, 'README.md');
   if (existsSync(card)) {
-    const start = `<!-- eval:${dtype}:start -->`;
-    const end = `<!-- eval:${dtype}:end -->`;
+    const key = cardBlock === '' ? dtype : `${dtype}:${cardBlock}`;
+    const start = `<!-- eval:${key}:start -->`;
+    const end = `<!-- eval:${key}:end -->`;
     const text = readFileSync(card, 'utf8');
     const block = `${start}\n${table}\n${end}`;
     const next = text.includes(start)

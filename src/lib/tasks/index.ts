@@ -5,6 +5,7 @@ import { Rng } from './rng.ts';
 import { FAMILIES, type Family, type GenerateOptions, type Problem } from './types.ts';
 
 export { Rng } from './rng.ts';
+export { generateStory } from './stories/index.ts';
 export { FAMILIES, answerSentence, type Family, type GenerateOptions, type Problem } from './types.ts';
 
 export function generate(family: Family, rng: Rng, options: GenerateOptions = {}): Problem {

@@ -120,19 +120,6 @@ export const THINGS: readonly Thing[] = [
   thing('dollar', 'dollars', ['envelope', 'wallet', 'jar'], 'item', ['earned', 'saved'], ['spent', 'paid'])
 ];
 
-export const PLACES = [
-  'the park',
-  'school',
-  'the market',
-  'the library',
-  'the farm',
-  'the beach',
-  'the fair',
-  'the shop',
-  'the garden',
-  'the zoo'
-];
-
 /** Sentences that carry no information for the question, to teach the student to skip them. */
 export const DISTRACTORS: readonly ((p: Person, n: number) => string)[] = [
   (p) => `${p.name} likes the colour blue.`,

@@ -4,6 +4,7 @@ import {
   FOCUS,
   FOCUS_COPY,
   FOCUS_NAMES,
+  WORDS,
   completionMask,
   drillDoc,
   letterPieces,
@@ -128,6 +129,38 @@ describe('mixes', () => {
     const b = new Rng(7);
     for (let i = 0; i < 200; i++)
       expect(makeDoc(format, b, FOCUS_COPY, ['Zqzq'])).toEqual(makeDoc(format, a, FOCUS_COPY));
+  });
+});
+
+describe('the words mix', () => {
+  const pool = [
+    { question: 'Zed has 4 pens and buys 3. How many now?', answer: '7', rationales: ['4 + 3 = 7. The answer is 7.'] }
+  ];
+  const rng = new Rng(8);
+  const docs = Array.from({ length: 1500 }, () => makeDoc(format, rng, WORDS, [], pool));
+  const share = (test: (d: { prompt: string }) => boolean): number => docs.filter(test).length / docs.length;
+
+  it('draws about its share of documents from the human-written pool, in every mode', () => {
+    const human = docs.filter((d) => d.prompt.includes('Zed has 4 pens'));
+    expect(human.length / docs.length).toBeGreaterThan(0.17);
+    expect(human.length / docs.length).toBeLessThan(0.27);
+    expect(new Set(human.map((d) => d.completion))).toEqual(new Set([' 4 + 3 = 7. The answer is 7.', ' 7.']));
+  });
+
+  it("gives human-written problems the app's own exemplars in few-shot prompts", () => {
+    const fewShot = docs.filter((d) => d.prompt.includes('Zed has 4 pens') && d.prompt.includes('Q1?'));
+    expect(fewShot.length).toBeGreaterThan(0);
+  });
+
+  it("draws the word-problem teacher's stories, and still the three families", () => {
+    expect(share((d) => /Take the last letters/.test(d.prompt))).toBeGreaterThan(0.03);
+    expect(share((d) => /A coin is heads up/.test(d.prompt))).toBeGreaterThan(0.03);
+    expect(share((d) => /\$\d|left over|at first\?|times as many/.test(d.prompt))).toBeGreaterThan(0.1);
+  });
+
+  it('without a pool, draws nothing human-written and no error', () => {
+    const r = new Rng(9);
+    for (let i = 0; i < 200; i++) expect(makeDoc(format, r, WORDS).prompt).not.toContain('Zed');
   });
 });
 

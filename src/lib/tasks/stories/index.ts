@@ -1,0 +1,88 @@
+/**
+ * The word-problem teacher: the kinds of school problems the arithmetic generator lacks (unknowns in every
+ * position, comparisons, groups with remainders, prices and rates, several owners, irrelevant numbers), over
+ * hundreds of everyday nouns, each with several grounded rationales that quote the question before computing.
+ */
+import { equation } from '../arithmetic.ts';
+import type { Rng } from '../rng.ts';
+import { answerSentence, type GenerateOptions, type Problem } from '../types.ts';
+import { chain, earning, shopping } from './chains.ts';
+import { ONE_STEP, remainder } from './kinds.ts';
+import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
+import { CATEGORIES, IRRELEVANT } from './vocab.ts';
+
+function build(rng: Rng, options: GenerateOptions, steps: number): Built | null {
+  const cat = rng.pick(CATEGORIES);
+  const ctx = { rng, options, cat, noun: rng.pick(cat.nouns), w: who(rng, options, cat) };
+  const tense = rng.chance(0.5) ? PAST : PRESENT;
+  if (steps === 1) return rng.pick(ONE_STEP)(ctx, tense);
+  const r = rng.next();
+  if (r < 0.12) return shopping(ctx, tense, steps);
+  if (r < 0.22) return earning(ctx, tense, steps);
+  if (r < 0.3) {
+    const b = remainder(ctx, tense);
+    return b !== null && b.calcs.length === steps ? b : null;
+  }
+  return chain(ctx, tense, steps);
+}
+
+const ORDINALS = ['First,', 'Next,', 'Then,'];
+
+function lowerFirst(s: string): string {
+  return /^(The|There|That|They|Taking|Adding|Putting|Each|Equal|One|Together|At)\b/.test(s)
+    ? s.charAt(0).toLowerCase() + s.slice(1)
+    : s;
+}
+
+/** Three styles: grounded (quote, then compute), short (equations with their meaning), and stepwise. */
+function rationale(calcs: readonly Calc[], style: number, answer: number): string {
+  const lines = calcs.map((c, i) => {
+    const eq = equation(c.op);
+    switch (style) {
+      case 0:
+        return `${sentence(c.quote)}, so ${eq} ${c.result}.`;
+      case 1:
+        return `${eq} ${c.result}.`;
+      default: {
+        const text = `${c.lead} ${eq}.`;
+        if (calcs.length === 1) return text;
+        const word = i === calcs.length - 1 ? 'Finally,' : (ORDINALS[i] ?? 'Then,');
+        return `${word} ${lowerFirst(text)}`;
+      }
+    }
+  });
+  lines.push(answerSentence(String(answer)));
+  return lines.join(' ');
+}
+
+/** Every equation recomputed and every number it starts from written in the question or an earlier result. */
+export function checkStory(question: string, calcs: readonly Calc[], answer: number): boolean {
+  const known = new Set((question.replace(/(\d),(\d)/g, '$1$2').match(/\d+/g) ?? []).map(Number));
+  for (const c of calcs) {
+    const { a, b, result } = c.op;
+    if (!Number.isInteger(result) || result < 0) return false;
+    if (!known.has(a) || !(known.has(b) || b === 1)) return false;
+    known.add(result);
+  }
+  return calcs.length > 0 && answer === (calcs[calcs.length - 1]?.op.result ?? NaN);
+}
+
+export function generateStory(rng: Rng, options: GenerateOptions = {}): Problem {
+  for (;;) {
+    const steps = options.steps ?? rng.pick([1, 1, 2, 2, 2, 3, 3]);
+    const built = build(rng, options, steps);
+    if (built === null) continue;
+    const answer = built.answer ?? built.calcs[built.calcs.length - 1]?.op.result ?? NaN;
+    const facts = [...built.facts];
+    if (rng.chance(0.2)) {
+      // At either end only, so that no pronoun is cut off from the name it stands for.
+      const other = namedWho(rng, options);
+      facts.splice(rng.chance(0.5) ? 0 : facts.length, 0, sentence(rng.pick(IRRELEVANT)(other.name, rng.int(2, 40))));
+    }
+    // Questions put first, or between the facts, occur in real collections too.
+    const question = rng.chance(0.08) ? [built.question, ...facts].join(' ') : [...facts, built.question].join(' ');
+    if (!checkStory(question, built.calcs, answer)) continue;
+    const rationales = [...new Set(rng.shuffle([0, 1, 2]).map((s) => rationale(built.calcs, s, answer)))];
+    return { family: 'arithmetic', question, answer: String(answer), steps, rationales };
+  }
+}
