@@ -36,6 +36,11 @@ describe.skipIf(!hasTorch)('model recipe, smoke variant (tiny model, whole chain
     expect(readFileSync(join(work, 'data', 'train.mask.bin')).length).toBe(ids);
     expect(stats.learnedShare).toBeGreaterThan(0.1);
     expect(stats.learnedShare).toBeLessThan(0.6);
+    // Stage 5 reads GSM8K's training split, keeps its development split out and builds variants from the rest.
+    const pool = /\{"gsm8kTrain":(\d+),"gsm8kDev":(\d+),"pool":(\d+)\}/.exec(log);
+    expect(pool?.slice(1).map(Number)).toEqual([6873, 600, expect.any(Number)]);
+    expect(Number(pool?.[3])).toBeGreaterThan(6873);
+    expect(existsSync(join(work, 'data5', 'train.bin'))).toBe(true);
   }, 300_000);
 
   it('loads the smoke export in stock pipeline() and generates tokens', async () => {
