@@ -1,5 +1,5 @@
 /** Markdown tables from the measured cells: figures printed, never asserted. */
-import { formatBytes, formatMs, formatRate } from '../src/lib/stats/index.ts';
+import { formatBytes, formatMs, formatRate } from '$lib/stats/index.ts';
 import type { ProfileSplit } from './browser/profile.ts';
 import type { ThreeModeRun } from './browser/responsiveness.ts';
 import type { Cell, MeasuredRun } from './plan.ts';

@@ -1,5 +1,5 @@
 /** IPC between the benchmark driver and a Node child that hosts one engine (one process each, so peak RSS is its own). */
-import type { Dtype } from '../../src/lib/engine/protocol.ts';
+import type { Dtype } from '$lib/core/types.ts';
 import type { GenerateOptions, LoadResult, RunResult } from '../web/api.ts';
 
 /** `app`: transformers.js on onnxruntime-node through the engine's generate; `bare`: the bare loop on onnxruntime-node;

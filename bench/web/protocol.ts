@@ -1,5 +1,5 @@
 /** Messages between the benchmark page and its bare-ORT worker; the app's own worker speaks the app protocol. */
-import type { Device, Dtype } from '../../src/lib/engine/protocol.ts';
+import type { Device, Dtype } from '$lib/core/types.ts';
 
 export interface BareLoad {
   type: 'load';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../scripts/headers.ts';
-import { chooseThreads } from '../../src/lib/engine/device.ts';
+import { chooseThreads } from '$lib/engine/shared/device.ts';
 import {
   blockOtherOrigins,
   engineWorkers,

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arrayElementLines,
-  detectFormat,
-  parseCsv,
-  parseProblemSet,
-  sniffDelimiter
-} from '../../../src/lib/eval/parse.ts';
-import { SET_LIMITS } from '../../../src/lib/eval/sets.ts';
+import { arrayElementLines, detectFormat, parseCsv, parseProblemSet, sniffDelimiter } from '$lib/eval/parse.ts';
+import { SET_LIMITS } from '$lib/eval/sets.ts';
 
 function errorsOf(text: string, name?: string): string[] {
   const r = parseProblemSet(text, name);
