@@ -81,10 +81,15 @@ export const EVAL_CSV_HEADER = [
   'ttft_ms',
   'decode_tokens_per_sec',
   'total_ms',
-  'text'
+  'text',
+  'model',
+  'parameters'
 ] as const;
 
-export function evalCsv(records: readonly EvalRecord[]): string {
+/** Which model answered, on every row: a CSV row read on its own still says so. */
+type ModelCells = Pick<ExportContext['model'], 'id' | 'parameters'>;
+
+export function evalCsv(records: readonly EvalRecord[], model: ModelCells): string {
   return csv(
     EVAL_CSV_HEADER,
     records.map((r) => [
@@ -103,7 +108,9 @@ export function evalCsv(records: readonly EvalRecord[]): string {
       r.ttftMs,
       r.decodeTokensPerSec,
       r.totalMs,
-      r.text
+      r.text,
+      model.id,
+      model.parameters
     ])
   );
 }
@@ -121,7 +128,9 @@ export const RUN_CSV_HEADER = [
   'total_ms',
   'question',
   'gold',
-  'text'
+  'text',
+  'model',
+  'parameters'
 ] as const;
 
 export function runCsv(run: RunReport): string {
@@ -140,7 +149,9 @@ export function runCsv(run: RunReport): string {
       p.stats?.totalMs ?? null,
       run.question,
       run.gold,
-      p.text
+      p.text,
+      run.model.id,
+      run.model.parameters
     ])
   );
 }
@@ -162,7 +173,8 @@ const fixed = (v: number | null, digits: number): string | null => (v === null ?
 function modelLine(c: ExportContext): string {
   const backend = c.model.device === null ? '' : `, ${c.model.device} ${c.model.dtype ?? ''}`.trimEnd();
   const decoding = c.params.temperature === 0 ? 'greedy' : `temperature ${c.params.temperature}`;
-  return `Model ${c.model.id}${backend}; ${decoding}, at most ${c.params.maxNewTokens} new tokens.`;
+  const size = c.model.parameters === null ? '' : ` (${c.model.parameters.toLocaleString('en-US')} parameters)`;
+  return `Model ${c.model.id}${size}${backend}; ${decoding}, at most ${c.params.maxNewTokens} new tokens.`;
 }
 
 export function evalMarkdown(report: EvalReport): string {
@@ -259,7 +271,7 @@ export function serialize(report: Report, format: ExportFormat): string {
     case 'json':
       return toJson(report);
     case 'csv':
-      return report.kind === 'evaluation' ? evalCsv(report.records) : runCsv(report);
+      return report.kind === 'evaluation' ? evalCsv(report.records, report.model) : runCsv(report);
     case 'md':
       return report.kind === 'evaluation' ? evalMarkdown(report) : runMarkdown(report);
   }

@@ -92,7 +92,7 @@ describe('csvCell', () => {
 });
 
 describe('evalCsv', () => {
-  const text = evalCsv(records);
+  const text = evalCsv(records, report.model);
   const parsed = parseCsv(text);
   const rows = parsed.ok ? parsed.records.map((r) => r.cells) : [];
 
@@ -107,6 +107,12 @@ describe('evalCsv', () => {
     expect(rows[1]?.[EVAL_CSV_HEADER.indexOf('correct')]).toBe('true');
   });
   it('uses CRLF line ends', () => expect(text.split('\r\n')).toHaveLength(5));
+  it('names the model and its parameter count on every row', () => {
+    for (const row of rows.slice(1)) {
+      expect(row[EVAL_CSV_HEADER.indexOf('model')]).toBe('think-small-3m');
+      expect(row[EVAL_CSV_HEADER.indexOf('parameters')]).toBe('2808480');
+    }
+  });
 });
 
 describe('Markdown', () => {
@@ -117,6 +123,7 @@ describe('Markdown', () => {
   it('writes the evaluation table with intervals and the steps breakdown', () => {
     const md = evalMarkdown(report);
     expect(md).toContain('## Evaluation: mixed × 2, seed 7');
+    expect(md).toContain('Model think-small-3m (2,808,480 parameters), wasm q8;');
     expect(md).toContain('(stopped early)');
     expect(md).toContain('| Zero-shot CoT | 1 | 1 | 100.0 % |');
     expect(md).toContain('| Answer only | 0 | 1 | 0.0 % |');
@@ -154,7 +161,7 @@ describe('exportFileName', () => {
 describe('serialize', () => {
   it('picks the serializer by report kind and format', () => {
     expect(serialize(report, 'json')).toBe(toJson(report));
-    expect(serialize(report, 'csv')).toBe(evalCsv(records));
+    expect(serialize(report, 'csv')).toBe(evalCsv(records, report.model));
     expect(serialize(report, 'md')).toBe(evalMarkdown(report));
     expect(serialize(run, 'csv')).toBe(runCsv(run));
     expect(serialize(run, 'md')).toBe(runMarkdown(run));

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunTimings } from '$lib/core/types.ts';
+import type { ModelRef, RunTimings } from '$lib/core/types.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { MODES } from '$lib/prompts/index.ts';
 import { EvalState } from '$lib/state/evalState.svelte.ts';
 import { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, readyApp } from './fixtures.ts';
+import { format, ready, readyApp } from './fixtures.ts';
 
 const config = {
   model_type: 'llama',
@@ -29,6 +29,7 @@ const timings: RunTimings = {
 let worker: FakeWorker;
 let app: AppState;
 let runs: RunState;
+let workers: FakeWorker[];
 let evaluation: EvalState;
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
@@ -66,6 +67,7 @@ beforeEach(async () => {
     Promise.resolve(new Response(JSON.stringify(url.endsWith('config.json') ? config : format)))
   );
   const loaded = await readyApp();
+  workers = loaded.workers;
   app = loaded.app;
   runs = loaded.runs;
   const first = loaded.workers[0];
@@ -197,5 +199,53 @@ describe('EvalState', () => {
     expect(report?.complete).toBe(true);
     expect(report?.records).toHaveLength(1);
     expect(report?.exportedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+  it('switching to another model mid-evaluation cancels it cleanly, and the next evaluation runs on the new model', async () => {
+    evaluation.setCount(3);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    await answer(true);
+    const old = worker;
+    const running = generates().at(-1);
+    const other: ModelRef = {
+      source: 'hub',
+      id: 'test/other',
+      baseUrl: 'https://hub.example/',
+      dtypes: ['q8'],
+      revision: 'main',
+      manifest: { algorithm: 'sha256', files: {} },
+      chat: false
+    };
+    const switching = app.useModel({ ref: other, label: 'Other', parameters: 1_234_567, format, chat: null });
+    // The running item is stopped, and the switch waits for its end before the new model loads.
+    expect(old.posted.at(-1)).toEqual({ type: 'interrupt', runId: running?.runId });
+    expect(workers).toHaveLength(1);
+    old.reply({ type: 'done', runId: running?.runId ?? '', text: ' 4', timings, stopped: true });
+    await run;
+    expect(evaluation.status).toBe('stopped');
+    expect(evaluation.stopNote).toBe('Cancelled when a model was loaded');
+    expect(evaluation.error).toBeNull();
+    // The answered item stays; the interrupted one and the one never asked are not counted.
+    expect(evaluation.records).toHaveLength(1);
+    expect(generates()).toHaveLength(2);
+    await vi.waitFor(() => expect(workers).toHaveLength(2));
+    const next = workers[1];
+    if (next === undefined) throw new Error('no new worker');
+    next.reply(ready);
+    await switching;
+    expect(app.engine.busy).toBe(false);
+    expect(evaluation.canStart).toBe(true);
+
+    worker = next;
+    evaluation.setCount(1);
+    const second = evaluation.run();
+    expect(generates()).toHaveLength(1);
+    expect(old.posted.filter((r) => r.type === 'generate')).toHaveLength(2);
+    await answer(true);
+    await second;
+    expect(evaluation.status).toBe('done');
+    const report = evaluation.report(0);
+    expect(report?.model).toMatchObject({ id: 'test/other', parameters: 1_234_567 });
+    expect(report?.records).toHaveLength(1);
   });
 });
