@@ -55,7 +55,8 @@ const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
  * engine until every file is downloaded and verified, so any failure leaves the loaded model running.
  */
 export class HubState {
-  readonly catalog: readonly CatalogEntry[] = CATALOG;
+  /** The catalog's Hub models, for the picker (the bundled model is the first entry and is not downloaded). */
+  readonly hubModels: readonly CatalogEntry[] = CATALOG.filter((e) => e.source === 'hub');
   #phase = $state<HubPhase>('idle');
   #error = $state<string | null>(null);
   #check = $state.raw<HubCheck | null>(null);
@@ -74,6 +75,20 @@ export class HubState {
     this.#app = app;
     this.#deps = deps;
     this.#onCacheChange = onCacheChange;
+  }
+
+  /** The loaded model's display name. */
+  get currentModel(): string {
+    return this.#app.modelLabel ?? this.#app.model.id;
+  }
+  get onBundledModel(): boolean {
+    return this.#app.model === this.#app.bundled;
+  }
+  get bundledLabel(): string {
+    return catalogEntry(this.#app.bundled.id)?.label ?? this.#app.bundled.id;
+  }
+  useBundled(): Promise<void> {
+    return this.#app.useBundled();
   }
 
   get phase(): HubPhase {
