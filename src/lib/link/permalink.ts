@@ -1,97 +1,32 @@
-import { isModelId, type ModelId } from '../models/bundled.ts';
-import { DEVICE_PREFERENCES, type DevicePreference } from '../core/types.ts';
-import { isSetFamily, SET_LIMITS } from '../eval/sets.ts';
-import type { SetFamily } from '../eval/types.ts';
-import { MODES, type Exemplar, type Mode } from '../prompts/index.ts';
-import { MAX_NEW_TOKENS, MAX_TEMPERATURE } from '../run/params.ts';
+import type * as v from 'valibot';
+import { MODES } from '../prompts/index.ts';
+import {
+  DecodingSchema,
+  DeviceSchema,
+  ExemplarsSchema,
+  FlagSchema,
+  ModelSchema,
+  ModesSchema,
+  SetSchema,
+  base64UrlEncode,
+  read,
+  shown,
+  text,
+  type Read
+} from './linkSchemas.ts';
+import {
+  LINK_LIMITS,
+  MODE_CODES,
+  isKey,
+  type DecodedLink,
+  type Key,
+  type LinkDecoding,
+  type LinkSet,
+  type LinkState,
+  type ViewFlags
+} from './linkState.ts';
 
-export interface LinkDecoding {
-  maxNewTokens: number;
-  temperature: number;
-  topK: number;
-  topP: number;
-  stopAtNextQuestion: boolean;
-}
-
-export type LinkSet = { kind: 'generated'; family: SetFamily; count: number; seed: number } | { kind: 'presets' };
-
-/** Everything a permalink restores. Nothing in it starts a run. */
-export interface LinkState {
-  model: ModelId;
-  device: DevicePreference;
-  question: { text: string; gold: string | null };
-  /** The modes an evaluation runs, in MODES order. */
-  modes: Mode[];
-  /** `null`: the model's own trigger and exemplars (prompts.json), which a link need not repeat. */
-  trigger: string | null;
-  exemplars: Exemplar[] | null;
-  decoding: LinkDecoding;
-  set: LinkSet;
-}
-
-/** How the page is shown, not what it computes: kept out of LinkState so a shared link can add them freely. */
-export interface ViewFlags {
-  embed: boolean;
-  present: boolean;
-}
-
-export interface DecodedLink {
-  link: Partial<LinkState>;
-  view: ViewFlags;
-  /** One line per value that was dropped, for the page to show. */
-  notices: string[];
-}
-
-/** Caps per value; a link over them is somebody's mistake or an attack, and is dropped, never truncated. */
-export const LINK_LIMITS = {
-  searchChars: 32_768,
-  questionChars: SET_LIMITS.maxQuestionChars,
-  goldChars: SET_LIMITS.maxAnswerChars,
-  triggerChars: 200,
-  exemplars: 8,
-  exemplarQuestionChars: SET_LIMITS.maxQuestionChars,
-  rationaleChars: 2_000,
-  exemplarsEncodedChars: 24_000,
-  maxTopK: 1_024,
-  notices: 8
-} as const;
-
-/** Short codes keep `modes=zfa` compact; a Record so a new mode cannot be forgotten. */
-export const MODE_CODES: Record<Mode, string> = { 'zero-shot-cot': 'z', 'few-shot-cot': 'f', 'answer-only': 'a' };
-
-const KEYS = ['model', 'device', 'q', 'gold', 'modes', 'trigger', 'ex', 'dec', 'set', 'embed', 'present'] as const;
-type Key = (typeof KEYS)[number];
-
-function isKey(k: string): k is Key {
-  return (KEYS as readonly string[]).includes(k);
-}
-
-/** A parameter name as it may be shown back to the user: printable and short. */
-function shown(s: string): string {
-  // eslint-disable-next-line no-control-regex -- echoed on the page, so control characters go
-  const clean = s.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
-
-// ---------------------------------------------------------------- encoding
-
-function base64UrlEncode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function base64UrlDecode(s: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return null;
-  try {
-    const binary = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
+export { LINK_LIMITS, MODE_CODES, type DecodedLink, type LinkDecoding, type LinkSet, type LinkState, type ViewFlags };
 
 /** Numbers as short as they are exact: 0.95 stays "0.95", 1 stays "1". */
 const num = (n: number): string => String(n);
@@ -140,99 +75,6 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
   return s === '' ? '' : `?${s}`;
 }
 
-// ---------------------------------------------------------------- decoding
-
-type Read<T> = { ok: true; value: T } | { ok: false; why: string };
-const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const bad = <T>(why: string): Read<T> => ({ ok: false, why });
-
-/** Text a user could have typed: no replacement characters from a broken encoding, no control characters. */
-function text(v: string, max: number): Read<string> {
-  if (v.length > max) return bad(`${v.length} characters; the limit is ${max}`);
-  if (v.includes('\uFFFD')) return bad('not valid UTF-8');
-  // eslint-disable-next-line no-control-regex -- tabs and line breaks are the only control characters a question has
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v)) return bad('contains control characters');
-  return ok(v);
-}
-
-function int(s: string, min: number, max: number): number | null {
-  if (!/^\d{1,10}$/.test(s)) return null;
-  const n = Number(s);
-  return n >= min && n <= max ? n : null;
-}
-
-function decimal(s: string, min: number, max: number): number | null {
-  if (!/^\d{1,4}(\.\d{1,6})?$/.test(s)) return null;
-  const n = Number(s);
-  return n >= min && n <= max ? n : null;
-}
-
-function readModes(v: string): Read<Mode[]> {
-  if (v === '' || v.length > MODES.length) return bad('expected one to three of z, f, a');
-  const picked = new Set<Mode>();
-  for (const c of v) {
-    const mode = MODES.find((m) => MODE_CODES[m] === c);
-    if (mode === undefined || picked.has(mode)) return bad('expected one to three of z, f, a');
-    picked.add(mode);
-  }
-  return ok(MODES.filter((m) => picked.has(m)));
-}
-
-function readDecoding(v: string): Read<LinkDecoding> {
-  const parts = v.split('_');
-  if (parts.length !== 5) return bad('expected maxNewTokens_temperature_topK_topP_stop');
-  const [mnt = '', t = '', k = '', p = '', stop = ''] = parts;
-  const maxNewTokens = int(mnt, 1, MAX_NEW_TOKENS);
-  const temperature = decimal(t, 0, MAX_TEMPERATURE);
-  const topK = int(k, 0, LINK_LIMITS.maxTopK);
-  const topP = decimal(p, 0, 1);
-  if (maxNewTokens === null || temperature === null || topK === null || topP === null || (stop !== '0' && stop !== '1'))
-    return bad('a value is out of range');
-  return ok({ maxNewTokens, temperature, topK, topP, stopAtNextQuestion: stop === '1' });
-}
-
-function readSet(v: string): Read<LinkSet> {
-  if (v === 'presets') return ok({ kind: 'presets' });
-  const [family = '', count = '', seed = '', ...rest] = v.split('_');
-  const n = int(count, 1, SET_LIMITS.maxItems);
-  const s = int(seed, 0, SET_LIMITS.maxSeed);
-  if (rest.length > 0 || !isSetFamily(family) || n === null || s === null)
-    return bad(`expected presets or family_count_seed with at most ${SET_LIMITS.maxItems} questions`);
-  return ok({ kind: 'generated', family, count: n, seed: s });
-}
-
-function readExemplars(v: string): Read<Exemplar[]> {
-  if (v.length > LINK_LIMITS.exemplarsEncodedChars)
-    return bad(`${v.length} characters; the limit is ${LINK_LIMITS.exemplarsEncodedChars}`);
-  const json = base64UrlDecode(v);
-  if (json === null) return bad('not valid base64url UTF-8');
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return bad('not valid JSON');
-  }
-  if (!Array.isArray(data) || data.length > LINK_LIMITS.exemplars)
-    return bad(`expected a list of at most ${LINK_LIMITS.exemplars} exemplars`);
-  const out: Exemplar[] = [];
-  for (const e of data) {
-    // Triples of strings only: an object (with `__proto__` or anything else) is never accepted.
-    const triple: unknown[] = Array.isArray(e) ? e : [];
-    const [q, r, a] = triple;
-    if (triple.length !== 3 || typeof q !== 'string' || typeof r !== 'string' || typeof a !== 'string')
-      return bad('each exemplar must be [question, reasoning, answer]');
-    const checks = [
-      text(q, LINK_LIMITS.exemplarQuestionChars),
-      text(r, LINK_LIMITS.rationaleChars),
-      text(a, LINK_LIMITS.goldChars)
-    ];
-    const failed = checks.find((c) => !c.ok);
-    if (failed !== undefined && !failed.ok) return bad(failed.why);
-    out.push({ question: q, rationale: r, answer: a });
-  }
-  return ok(out);
-}
-
 /**
  * Reads a permalink. Every value is validated and capped; anything unknown, repeated, oversized or malformed is
  * dropped with a notice and the rest still applies. Never throws, whatever the string.
@@ -255,50 +97,31 @@ export function decodeLink(search: string): DecodedLink {
     seen.add(key);
   }
   const drop = (key: Key, why: string): void => void notices.push(`Parameter “${key}” ignored: ${why}.`);
-  const use = <T>(key: Key, read: (v: string) => Read<T>, apply: (value: T) => void): void => {
-    const v = values.get(key);
-    if (v === undefined) return;
-    const r = read(v);
+  const use = <T>(key: Key, schema: v.GenericSchema<string, T>, apply: (value: T) => void): void => {
+    const raw = values.get(key);
+    if (raw === undefined) return;
+    const r = read(schema, raw);
     if (r.ok) apply(r.value);
     else drop(key, r.why);
   };
 
-  use<ModelId>(
-    'model',
-    (v) => (isModelId(v) ? ok(v) : bad(`no bundled model is called “${shown(v)}”`)),
-    (v) => (link.model = v)
-  );
-  use<DevicePreference>(
-    'device',
-    (v) => {
-      const d = DEVICE_PREFERENCES.find((x) => x === v);
-      return d === undefined ? bad('expected auto, webgpu or wasm') : ok(d);
-    },
-    (v) => (link.device = v)
-  );
+  use('model', ModelSchema, (m) => (link.model = m));
+  use('device', DeviceSchema, (d) => (link.device = d));
   // The gold answer belongs to the question: without `q` it would be checked against the wrong one.
   const goldRaw = values.get('gold');
-  const goldRead = goldRaw === undefined ? ok('') : text(goldRaw, LINK_LIMITS.goldChars);
+  const goldRead: Read<string> =
+    goldRaw === undefined ? { ok: true, value: '' } : read(text(LINK_LIMITS.goldChars), goldRaw);
   if (!goldRead.ok) drop('gold', goldRead.why);
   else if (goldRead.value !== '' && !values.has('q')) drop('gold', 'it needs a question (q)');
   const gold = goldRead.ok && goldRead.value !== '' ? goldRead.value : null;
-  use(
-    'q',
-    (v) => text(v, LINK_LIMITS.questionChars),
-    (v) => (link.question = { text: v, gold })
-  );
-  use('modes', readModes, (v) => (link.modes = v));
-  use(
-    'trigger',
-    (v) => text(v, LINK_LIMITS.triggerChars),
-    (v) => (link.trigger = v)
-  );
-  use('ex', readExemplars, (v) => (link.exemplars = v));
-  use('dec', readDecoding, (v) => (link.decoding = v));
-  use('set', readSet, (v) => (link.set = v));
-  const flag = (v: string): Read<boolean> => (v === '1' || v === '0' ? ok(v === '1') : bad('expected 1 or 0'));
-  use('embed', flag, (v) => (view.embed = v));
-  use('present', flag, (v) => (view.present = v));
+  use('q', text(LINK_LIMITS.questionChars), (q) => (link.question = { text: q, gold }));
+  use('modes', ModesSchema, (m) => (link.modes = m));
+  use('trigger', text(LINK_LIMITS.triggerChars), (t) => (link.trigger = t));
+  use('ex', ExemplarsSchema, (e) => (link.exemplars = e));
+  use('dec', DecodingSchema, (d) => (link.decoding = d));
+  use('set', SetSchema, (s) => (link.set = s));
+  use('embed', FlagSchema, (f) => (view.embed = f));
+  use('present', FlagSchema, (f) => (view.present = f));
 
   if (notices.length > LINK_LIMITS.notices) {
     const more = notices.length - LINK_LIMITS.notices;
