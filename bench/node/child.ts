@@ -11,7 +11,7 @@ import type { Loaded } from '$lib/engine/worker/generate.ts';
 import type { Dtype } from '$lib/core/types.ts';
 import { assertNever } from '$lib/core/assert.ts';
 import { appRunResult, type GenerateOptions, type RunResult } from '../web/api.ts';
-import { NODE_ENGINES, type ChildReply, type ChildRequest, type NodeEngine } from './protocol.ts';
+import { NODE_ENGINES, type ChildReply, type ChildRequest, type NodeEngine } from './childProtocol.ts';
 
 const [engineArg, modelsDir = 'models', modelId = 'think-small-3m'] = process.argv.slice(2);
 const engine = NODE_ENGINES.find((e) => e === engineArg);

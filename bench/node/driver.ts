@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Dtype } from '$lib/core/types.ts';
 import type { LoadSample, Target, TargetSession } from '../plan.ts';
 import type { GenerateOptions, RunResult } from '../web/api.ts';
-import type { ChildReply, ChildRequest, NodeEngine } from './protocol.ts';
+import type { ChildReply, ChildRequest, NodeEngine } from './childProtocol.ts';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 

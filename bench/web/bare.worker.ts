@@ -7,7 +7,7 @@ import { bareGreedy, kvLayout, type KvLayout } from '../bare-loop.ts';
 import { dtypeFile } from '$lib/engine/shared/device.ts';
 import { ortFiles } from '$lib/engine/worker/ortFiles.ts';
 import { assertNever } from '$lib/core/assert.ts';
-import type { BareLoad, BareReply, BareRequest } from './protocol.ts';
+import type { BareLoad, BareReply, BareRequest } from './pageProtocol.ts';
 
 interface Loaded {
   session: ort.InferenceSession;

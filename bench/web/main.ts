@@ -10,7 +10,7 @@ import {
   type LoadResult,
   type RunResult
 } from './api.ts';
-import type { BareReply, BareRequest } from './protocol.ts';
+import type { BareReply, BareRequest } from './pageProtocol.ts';
 
 interface Slot {
   worker: Worker;

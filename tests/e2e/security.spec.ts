@@ -100,7 +100,7 @@ async function expectIsolatedEngine(page: Page, workers: readonly Worker[]): Pro
   await expect(page.getByTestId('backend-threads')).toHaveText(String(chooseThreads(true, cores)));
 }
 
-test('case 8: payloads as the question, exemplars and trigger render as text and never run', async ({
+test('payloads as the question, exemplars and trigger render as text and never run', async ({
   page,
   context
 }, info) => {
@@ -130,7 +130,7 @@ test('case 8: payloads as the question, exemplars and trigger render as text and
   expect(blocked).toEqual([]);
 });
 
-test('case 8: payloads streamed as model output, half-finished tags included, render as text and never run', async ({
+test('payloads streamed as model output, half-finished tags included, render as text and never run', async ({
   page,
   context
 }, info) => {
@@ -160,7 +160,7 @@ test('case 8: payloads streamed as model output, half-finished tags included, re
   expect(blocked).toEqual([]);
 });
 
-test.describe('case 9: static-host headers', () => {
+test.describe('static-host headers', () => {
   let servers: StaticServer[] = [];
   test.afterEach(async () => {
     await Promise.all(servers.map((s) => s.close()));

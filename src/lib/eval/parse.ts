@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { isRecord, messageOf } from '../core/values.ts';
 import { FAMILIES, type Family } from '../tasks/index.ts';
 import { SET_LIMITS } from './sets.ts';
-import type { EvalItem, ProblemSet } from './types.ts';
+import type { EvalItem, ProblemSet } from './problemSet.ts';
 
 export type ParseResult = { ok: true; set: ProblemSet; warnings: string[] } | { ok: false; errors: string[] };
 

@@ -1,7 +1,7 @@
 import { finalAnswer, isCorrect, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runStats } from '../stats/index.ts';
 import type { RunTimings } from '../core/types.ts';
-import type { EvalItem, EvalRecord } from './types.ts';
+import type { EvalItem, EvalRecord } from './problemSet.ts';
 
 /** Which question of the set, in which mode: what every record starts from. */
 export function recordBase(index: number, item: EvalItem, mode: Mode) {

@@ -2,7 +2,7 @@ import type { GenParams } from '../core/types.ts';
 import { MODE_LABELS, type Exemplar, type Mode } from '../prompts/index.ts';
 import type { RunStats } from '../stats/index.ts';
 import { formatInterval, formatPercent, type EvalSummary } from './aggregate.ts';
-import type { EvalRecord, SetSource } from './types.ts';
+import type { EvalRecord, SetSource } from './problemSet.ts';
 
 /** What produced the numbers: enough to reproduce a run or an evaluation from its export. */
 export interface ExportContext {

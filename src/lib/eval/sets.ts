@@ -1,7 +1,7 @@
 import { clampInt } from '../core/values.ts';
 import { presets } from '../questions/presets.ts';
 import { FAMILIES, generateSet } from '../tasks/index.ts';
-import type { ProblemSet, SetFamily } from './types.ts';
+import type { ProblemSet, SetFamily } from './problemSet.ts';
 
 /** Caps on any set, generated or uploaded: an evaluation of more questions would outlast a talk anyway. */
 export const SET_LIMITS = {
@@ -15,10 +15,6 @@ export const SET_LIMITS = {
 } as const;
 
 export const SET_FAMILIES: readonly SetFamily[] = ['mixed', ...FAMILIES];
-
-export function isSetFamily(value: unknown): value is SetFamily {
-  return typeof value === 'string' && (SET_FAMILIES as readonly string[]).includes(value);
-}
 
 /** Held-out names only, so the student is tested on problems it never saw, with the generator's gold answers. */
 export function generatedSet(family: SetFamily, count: number, seed: number): ProblemSet {

@@ -1,7 +1,7 @@
 import type { ModelId } from '../models/bundled.ts';
 import type { DevicePreference } from '../core/types.ts';
 import { SET_LIMITS } from '../eval/sets.ts';
-import type { SetFamily } from '../eval/types.ts';
+import type { SetFamily } from '../eval/problemSet.ts';
 import type { Exemplar, Mode } from '../prompts/index.ts';
 
 export interface LinkDecoding {

@@ -130,8 +130,3 @@ export function decodeLink(search: string): DecodedLink {
   }
   return { link, view, notices };
 }
-
-/** A full state from a decoded link: what the link names, the defaults for the rest. */
-export function mergeLink(defaults: LinkState, link: Partial<LinkState>): LinkState {
-  return { ...defaults, ...link };
-}

@@ -1,4 +1,4 @@
-import { FAMILIES, Rng, generate, type Family } from '../tasks/index.ts';
+import { Rng, generate, type Family } from '../tasks/index.ts';
 
 export interface Question {
   question: string;
@@ -31,8 +31,4 @@ export function presets(): Question[] {
 export function practiceQuestion(family: Family, seed: number): Question {
   const p = generate(family, new Rng(seed), { heldOut: true });
   return { question: p.question, gold: p.answer, family };
-}
-
-export function randomFamily(seed: number): Family {
-  return new Rng(seed).pick(FAMILIES);
 }

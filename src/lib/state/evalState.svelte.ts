@@ -7,7 +7,7 @@ import { answeredRecord, failedRecord } from '../eval/records.ts';
 import { isoTime } from '../eval/reportContext.ts';
 import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
 import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
-import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/types.ts';
+import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/problemSet.ts';
 import type { LinkSet } from '../link/permalink.ts';
 import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
 import type { AppState } from './appState.svelte.ts';

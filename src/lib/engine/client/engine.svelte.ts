@@ -38,7 +38,7 @@ interface Job {
   reject: (err: unknown) => void;
 }
 
-export const SWITCH_CANCEL_MESSAGE = 'Cancelled when a model was loaded';
+const SWITCH_CANCEL_MESSAGE = 'Cancelled when a model was loaded';
 
 /**
  * The one owner of the engine. Every generation (a mode of a live run, an evaluation item) is queued
