@@ -68,3 +68,22 @@ export function resolvePrompts(
     thinks: entry?.thinks ?? chatTemplate.includes('<think>')
   };
 }
+
+/** What the check found: enough to show the size and ask before downloading. */
+export interface HubCheck {
+  id: string;
+  label: string;
+  commit: string;
+  modelType: string;
+  contextTokens: number | null;
+  device: Device;
+  dtype: Dtype;
+  totalBytes: number;
+  /** Bytes not yet in the cache: what the download will really fetch. */
+  missingBytes: number;
+  chat: boolean;
+  thinks: boolean;
+  /** Counted from the repo's config.json; null for an architecture the count does not know. */
+  parameters: number | null;
+  notices: string[];
+}

@@ -4,11 +4,11 @@ import { probeWebGpu } from '../engine/shared/device.ts';
 import { HubFiles, fetchRepo } from '../hub/hubFiles.ts';
 import { DownloadCancelledError, HubError } from '../hub/hubErrors.ts';
 import { HUB_ID, configFacts, filesFor, manifestOf, repoDtypes, repoProblem, tokenizerFacts } from '../hub/repo.ts';
-import type { Device, Dtype, HubModelRef } from '../core/types.ts';
+import type { HubModelRef } from '../core/types.ts';
 import { llamaParameterCount } from '../models/modelSize.ts';
 import { CATALOG, catalogEntry, type CatalogEntry } from '../models/catalog.ts';
 import type { HubDeps } from '../hub/hubDeps.ts';
-import { bytesOf, planDtype, resolvePrompts, type ResolvedPrompts } from '../hub/plan.ts';
+import { bytesOf, planDtype, resolvePrompts, type HubCheck, type ResolvedPrompts } from '../hub/plan.ts';
 import type { AppState } from './appState.svelte.ts';
 import {
   addSample,
@@ -21,25 +21,6 @@ import {
 } from '../hub/transfer.ts';
 
 export type HubPhase = 'idle' | 'checking' | 'checked' | 'downloading' | 'loading' | 'error';
-
-/** What the check found: enough to show the size and ask before downloading. */
-export interface HubCheck {
-  id: string;
-  label: string;
-  commit: string;
-  modelType: string;
-  contextTokens: number | null;
-  device: Device;
-  dtype: Dtype;
-  totalBytes: number;
-  /** Bytes not yet in the cache: what the download will really fetch. */
-  missingBytes: number;
-  chat: boolean;
-  thinks: boolean;
-  /** Counted from the repo's config.json; null for an architecture the count does not know. */
-  parameters: number | null;
-  notices: string[];
-}
 
 interface Checked {
   check: HubCheck;
