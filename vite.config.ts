@@ -40,6 +40,8 @@ function cspMeta(): Plugin {
   };
 }
 
+export const LIB = resolve(import.meta.dirname, 'src/lib');
+
 // THINK_SMALL_MODELS_DIR serves another export (a fresh checkpoint) without touching `models/`.
 const MODELS_DIR = resolve(process.env.THINK_SMALL_MODELS_DIR ?? resolve(import.meta.dirname, 'models'));
 
@@ -125,6 +127,8 @@ function bundledModels(): Plugin {
 
 export default defineConfig({
   appType: 'mpa',
+  // `$lib/…` names src/lib from anywhere (tests, bench, the recipe), as in SvelteKit; tsconfig.json's `paths` says the same to TypeScript and tsx.
+  resolve: { alias: { $lib: LIB } },
   plugins: [
     svelte(),
     bundledModels(),

@@ -1,5 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const alias = { $lib: resolve(import.meta.dirname, 'src/lib') };
 
 // Two projects, run together by `npm test` (scripts/test.mjs) or one at a time with `--project`.
 export default defineConfig({
@@ -10,7 +13,7 @@ export default defineConfig({
         // `.svelte.test.ts` files use runes, so they are compiled by the Svelte plugin, and Svelte's
         // browser build is resolved so `$effect`/`$derived` behave as they do in the page.
         plugins: [svelte()],
-        resolve: { conditions: ['browser'] },
+        resolve: { conditions: ['browser'], alias },
         test: {
           name: 'unit',
           // Node globals, but Vite's `client` transform (see the file): runes compile for the browser.
@@ -23,6 +26,7 @@ export default defineConfig({
       },
       {
         // The real bundled model loaded with transformers.js in Node; slow, hence the long timeouts.
+        resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',

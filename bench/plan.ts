@@ -3,7 +3,7 @@
  * load reps (cold, then warm), then one session with every engine loaded, one warm-up run per prompt
  * length, and measured repetitions with the engines interleaved run by run (the order flips each rep).
  */
-import type { Dtype } from '../src/lib/engine/protocol.ts';
+import type { Dtype } from '$lib/core/types.ts';
 import type { BenchPrompt } from './prompts.ts';
 import { runMetrics, type RunMetrics } from './stats.ts';
 import type { GenerateOptions, RunResult } from './web/api.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import { buildPrompt, parsePromptFormat } from '../src/lib/prompts/index.ts';
+import { buildPrompt, parsePromptFormat } from '$lib/prompts/index.ts';
 
 export interface BenchPrompt {
   tokens: number;

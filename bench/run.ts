@@ -21,12 +21,12 @@ import { profileWorkers, type ProfileSplit } from './browser/profile.ts';
 import { measureResponsiveness, type ThreeModeRun } from './browser/responsiveness.ts';
 import { browserTarget } from './browser/driver.ts';
 import { nodeTarget } from './node/driver.ts';
-import type { NodeEngine } from './node/protocol.ts';
-import { bundledModel } from '../src/lib/engine/model.ts';
-import { DTYPES } from '../src/lib/engine/protocol.ts';
+import type { NodeEngine } from './node/childProtocol.ts';
+import { bundledModel } from '$lib/models/bundled.ts';
+import { DTYPES } from '$lib/core/types.ts';
 import { runTarget, type Cell, type Protocol } from './plan.ts';
 import { benchPrompts, loadTokenizer } from './prompts.ts';
-import { profileTable, ratioTable, responsivenessTable, targetTable, threadTable } from './report.ts';
+import { profileTable, ratioTable, responsivenessTable, targetTable, threadTable } from './benchReport.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODELS = join(ROOT, 'models');

@@ -1,5 +1,5 @@
 /** Benchmark maths: per-run metrics from token timestamps, and summaries over repetitions. */
-import { median, ratePerSec } from '../src/lib/stats/index.ts';
+import { median, ratePerSec } from '$lib/stats/index.ts';
 import type { RunResult } from './web/api.ts';
 
 export interface RunMetrics {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
-import type { Manifest } from '../src/lib/engine/integrity.ts';
+import type { Manifest } from '$lib/core/types.ts';
 import { filesIn } from './files.ts';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -2,10 +2,11 @@
 // The one command that runs every test: `npm test`.
 //
 //   1. svelte-check            types in .ts and .svelte files
-//   2. vitest (all projects)   unit tests, then integration tests on the bundled model in Node
-//   3. vite build              the production build the end-to-end tests drive
-//   4. playwright test         end-to-end, in Chromium
-//   5. bench --quick           the benchmark script, one short run per path (figures printed, not judged)
+//   2. lint                    prettier --check and ESLint (the bans on `any` and `!`, the layer rules)
+//   3. vitest (all projects)   unit tests, then integration tests on the bundled model in Node
+//   4. vite build              the production build the end-to-end tests drive
+//   5. playwright test         end-to-end, in Chromium
+//   6. bench --quick           the benchmark script, one short run per path (figures printed, not judged)
 //
 // Before the tests it makes sure the machine has what they need: Chromium for Playwright (found, or
 // installed with apt-get when running as root) and the Python packages the model-pipeline smoke test uses.
@@ -168,6 +169,7 @@ function ensurePythonPackages() {
 const started = Date.now();
 
 step('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json']);
+step('lint', 'npm', ['run', '--silent', 'lint']);
 
 ensurePythonPackages();
 step('vitest (unit + integration)', 'npx', ['vitest', 'run']);

@@ -1,6 +1,6 @@
 /** Chromium targets: the benchmark page (bench/web) in headless Chromium, both engines in workers of one page. */
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import type { Device } from '../../src/lib/engine/protocol.ts';
+import type { Device } from '$lib/core/types.ts';
 import type { LoadSample, Target, TargetSession } from '../plan.ts';
 import { ENGINES, type Engine } from '../web/api.ts';
 

@@ -3,7 +3,7 @@
  * as the Long Tasks API defines them) from the click on Run to the last pane finishing.
  */
 import type { Browser } from '@playwright/test';
-import { MODES } from '../../src/lib/prompts/modes.ts';
+import { MODES } from '$lib/prompts/modes.ts';
 
 export interface PaneFigures {
   mode: string;

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-common';
 import { bareGreedy, kvLayout, type KvLayout, type OrtApi } from '../bare-loop.ts';
-import { dtypeFile } from '../../src/lib/engine/device.ts';
-import type { Loaded } from '../../src/lib/engine/generate.ts';
-import { assertNever, type Dtype } from '../../src/lib/engine/protocol.ts';
+import { dtypeFile } from '$lib/engine/shared/device.ts';
+import type { Loaded } from '$lib/engine/worker/generate.ts';
+import type { Dtype } from '$lib/core/types.ts';
+import { assertNever } from '$lib/core/assert.ts';
 import { appRunResult, type GenerateOptions, type RunResult } from '../web/api.ts';
-import { NODE_ENGINES, type ChildReply, type ChildRequest, type NodeEngine } from './protocol.ts';
+import { NODE_ENGINES, type ChildReply, type ChildRequest, type NodeEngine } from './childProtocol.ts';
 
 const [engineArg, modelsDir = 'models', modelId = 'think-small-3m'] = process.argv.slice(2);
 const engine = NODE_ENGINES.find((e) => e === engineArg);
@@ -26,7 +27,7 @@ interface Bare {
 interface App {
   kind: 'app';
   loaded: Loaded;
-  generate: typeof import('../../src/lib/engine/generate.ts').generateText;
+  generate: typeof import('$lib/engine/worker/generate.ts').generateText;
 }
 let current: Bare | App | null = null;
 
@@ -66,7 +67,7 @@ async function loadBare(which: NodeEngine, dtype: Dtype): Promise<Bare> {
 
 async function loadApp(dtype: Dtype): Promise<App> {
   const tf = await import('@huggingface/transformers');
-  const { generateText } = await import('../../src/lib/engine/generate.ts');
+  const { generateText } = await import('$lib/engine/worker/generate.ts');
   tf.env.allowRemoteModels = false;
   tf.env.localModelPath = `${modelsDir.replace(/\/?$/, '/')}`;
   const tokenizer = await tf.AutoTokenizer.from_pretrained(modelId);

@@ -1,10 +1,10 @@
 /** Node targets: each engine in its own child process (bench/node/child.ts), driven over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Dtype } from '../../src/lib/engine/protocol.ts';
+import type { Dtype } from '$lib/core/types.ts';
 import type { LoadSample, Target, TargetSession } from '../plan.ts';
 import type { GenerateOptions, RunResult } from '../web/api.ts';
-import type { ChildReply, ChildRequest, NodeEngine } from './protocol.ts';
+import type { ChildReply, ChildRequest, NodeEngine } from './childProtocol.ts';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 

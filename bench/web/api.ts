@@ -1,5 +1,5 @@
 /** What the benchmark page offers the Playwright driver, shared by both sides. */
-import type { Device, Dtype, RunTimings } from '../../src/lib/engine/protocol.ts';
+import type { Device, Dtype, RunTimings } from '$lib/core/types.ts';
 
 export const ENGINES = ['app', 'bare'] as const;
 export type Engine = (typeof ENGINES)[number];

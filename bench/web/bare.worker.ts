@@ -4,10 +4,10 @@
  */
 import * as ort from 'onnxruntime-web/webgpu';
 import { bareGreedy, kvLayout, type KvLayout } from '../bare-loop.ts';
-import { dtypeFile } from '../../src/lib/engine/device.ts';
-import { ortFiles } from '../../src/lib/engine/ortFiles.ts';
-import { assertNever } from '../../src/lib/engine/protocol.ts';
-import type { BareLoad, BareReply, BareRequest } from './protocol.ts';
+import { dtypeFile } from '$lib/engine/shared/device.ts';
+import { ortFiles } from '$lib/engine/worker/ortFiles.ts';
+import { assertNever } from '$lib/core/assert.ts';
+import type { BareLoad, BareReply, BareRequest } from './pageProtocol.ts';
 
 interface Loaded {
   session: ort.InferenceSession;

@@ -1,5 +1,6 @@
-import { bundledModel } from '../../src/lib/engine/model.ts';
-import { assertNever, type Reply as AppReply, type Request as AppRequest } from '../../src/lib/engine/protocol.ts';
+import { bundledModel } from '$lib/models/bundled.ts';
+import { assertNever } from '$lib/core/assert.ts';
+import type { Reply as AppReply, Request as AppRequest } from '$lib/engine/shared/protocol.ts';
 import {
   appRunResult,
   type BenchApi,
@@ -9,7 +10,7 @@ import {
   type LoadResult,
   type RunResult
 } from './api.ts';
-import type { BareReply, BareRequest } from './protocol.ts';
+import type { BareReply, BareRequest } from './pageProtocol.ts';
 
 interface Slot {
   worker: Worker;
@@ -26,7 +27,7 @@ function spawn(engine: Engine): Slot {
   // Vite bundles workers only when written literally like this.
   const worker =
     engine === 'app'
-      ? new Worker(new URL('../../src/lib/engine/worker.ts', import.meta.url), { type: 'module', name: 'app' })
+      ? new Worker(new URL('../../src/lib/engine/worker/worker.ts', import.meta.url), { type: 'module', name: 'app' })
       : new Worker(new URL('./bare.worker.ts', import.meta.url), { type: 'module', name: 'bare' });
   const slot: Slot = { worker, onReply: null, onError: null };
   worker.onmessage = (ev: MessageEvent<AppReply | BareReply>) => slot.onReply?.(ev.data);
@@ -99,7 +100,6 @@ async function generateApp(slot: Slot, options: GenerateOptions): Promise<RunRes
   post(slot, {
     type: 'generate',
     runId,
-    mode: 'few-shot-cot',
     prompt: options.prompt,
     params: { maxNewTokens: options.maxNewTokens, temperature: 0, topK: 0, topP: 1, stopSequences: [] }
   });

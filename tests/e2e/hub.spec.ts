@@ -10,7 +10,8 @@ import {
   setMaxNewTokens,
   waitReady
 } from './helpers.ts';
-import { GOOD_ID, WEIGHTS } from './mockHub.ts';
+import { GOOD_ID, TIED_PARAMETERS, WEIGHTS } from './mockHub.ts';
+import { downloadText } from './talk-helpers.ts';
 import { HUB_APP_URL, MOCK_HUB_URL } from './ports.ts';
 
 // The app build pointed at the local Hub stand-in; the network beyond the app and the stand-in is blocked.
@@ -111,7 +112,7 @@ test('the bundled model as a Hub model: checked, downloaded with progress, cache
   expect(weightsGets(third), JSON.stringify(third)).toBe(2);
 });
 
-test("case 2: switching to a Hub model mid-run cancels the run; no token of it reaches the new model's panes", async ({
+test("switching to a Hub model mid-run cancels the run; no token of it reaches the new model's panes", async ({
   page
 }) => {
   await open(page, 'wasm');
@@ -186,5 +187,71 @@ test('a large download asks first; a slow one shows its speed and can be cancell
   await page.getByTestId('hub-cancel').click();
   await expect(page.getByTestId('hub-error')).toHaveText('The download of test/slow was cancelled.');
   await expect(page.getByTestId('current-model')).toHaveText('think-small-3m');
+  await runOnce(page);
+});
+
+test("after switching to a Hub model, the paper panel and every export show that model's own parameter count", async ({
+  page
+}) => {
+  const own = String(TIED_PARAMETERS);
+  const withCommas = TIED_PARAMETERS.toLocaleString('en-US');
+  await open(page, 'wasm');
+  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', '2808480');
+  await check(page, 'test/tied-embeddings');
+  await page.getByTestId('hub-download').click();
+  await expect(page.getByTestId('current-model')).toHaveText('test/tied-embeddings', { timeout: 180_000 });
+  await waitReady(page);
+  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', own);
+
+  await runOnce(page);
+  await page.getByTestId('eval-choice-presets').click();
+  await page.getByTestId('eval-mode-zero-shot-cot').uncheck();
+  await page.getByTestId('eval-mode-few-shot-cot').uncheck();
+  await page.getByTestId('eval-run').click();
+  await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+
+  for (const kind of ['run', 'eval'] as const) {
+    const json = await downloadText(page, () => page.getByTestId(`${kind}-export-json`).click());
+    const model = (JSON.parse(json.text) as { model: { id: string; parameters: number } }).model;
+    expect(model, `${kind} JSON`).toMatchObject({ id: 'test/tied-embeddings', parameters: TIED_PARAMETERS });
+    const csv = await downloadText(page, () => page.getByTestId(`${kind}-export-csv`).click());
+    const [header = '', ...rows] = csv.text.trimEnd().split('\r\n');
+    expect(header.endsWith(',model,parameters'), `${kind} CSV header`).toBe(true);
+    for (const row of rows) expect(row.endsWith(`,test/tied-embeddings,${own}`), `${kind} CSV row`).toBe(true);
+    const md = await downloadText(page, () => page.getByTestId(`${kind}-export-md`).click());
+    expect(md.text, `${kind} Markdown`).toContain(`Model test/tied-embeddings (${withCommas} parameters)`);
+  }
+});
+
+test('switching to a Hub model mid-evaluation cancels it cleanly, and the next evaluation runs on the new model', async ({
+  page
+}) => {
+  await open(page, 'wasm');
+  await setMaxNewTokens(page, 40);
+  await check(page, GOOD_ID);
+  await page.getByTestId('eval-run').click();
+  await expect(page.getByTestId('acc-row-zero-shot-cot')).not.toHaveAttribute('data-n', '0', { timeout: 60_000 });
+  await page.getByTestId('hub-download').click();
+  await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'stopped', { timeout: 60_000 });
+  await expect(page.getByTestId('eval-status')).toContainText('Cancelled when a model was loaded');
+  await expect(page.getByTestId('current-model')).toHaveText(GOOD_ID, { timeout: 180_000 });
+  await waitReady(page);
+  const stopped = JSON.parse((await downloadText(page, () => page.getByTestId('eval-export-json').click())).text) as {
+    complete: boolean;
+    model: { id: string };
+  };
+  expect(stopped).toMatchObject({ complete: false, model: { id: 'think-small-3m' } });
+
+  await page.getByTestId('eval-choice-presets').click();
+  await page.getByTestId('eval-run').click();
+  await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+  const next = JSON.parse((await downloadText(page, () => page.getByTestId('eval-export-json').click())).text) as {
+    complete: boolean;
+    model: { id: string };
+    records: { error: string | null }[];
+  };
+  expect(next).toMatchObject({ complete: true, model: { id: GOOD_ID } });
+  expect(next.records.every((r) => r.error === null)).toBe(true);
+  // The live run works on the new model too.
   await runOnce(page);
 });

@@ -21,7 +21,7 @@ const figures = (h: HeapFigures): string =>
   `${mb(h.objectsBytes)} objects + ${mb(h.codeBytes)} code (JS heap used ${mb(h.usedBytes)})`;
 const ratio = (a: number, b: number): string => `×${(b / a).toFixed(3)}`;
 
-test(`case 7: ${RUNS} runs of the three modes and ${RELOADS} reloads keep page and worker heaps within 10%`, async ({
+test(`${RUNS} runs of the three modes and ${RELOADS} reloads keep page and worker heaps within 10%`, async ({
   page,
   context
 }, info) => {

@@ -21,6 +21,8 @@ export const VARIANTS = {
   'test/gated': 'the repo needs a signed-in account (401)',
   'test/no-onnx': 'the repo has no ONNX weights',
   'test/bert': 'the model is an encoder (model_type bert)',
+  'test/tied-embeddings':
+    'the bundled model whose config ties the LM head to the embeddings: a parameter count of its own',
   'test/slow': 'the weights trickle in, slowly enough to cancel',
   'test/no-cors': 'the file list comes without CORS headers, as from a proxy that strips them',
   'test/large': 'the file list claims 500 MB of weights (never downloaded: the confirmation is the point)'
@@ -28,6 +30,8 @@ export const VARIANTS = {
 
 const MODEL_DIR = join(import.meta.dirname, '../../models/think-small-3m');
 export const WEIGHTS = 'onnx/model_quantized.onnx';
+/** test/tied-embeddings: the bundled model's 2,808,480 less its separate LM head (1,024 × 160). */
+export const TIED_PARAMETERS = 2_808_480 - 1024 * 160;
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -42,17 +46,18 @@ function gitSha1(bytes: Buffer): string {
     .digest('hex');
 }
 
-/** The repo's files as a variant serves them (only `test/bert` changes a file's content). */
+/** The repo's files as a variant serves them (`test/bert` and `test/tied-embeddings` change config.json). */
 function filesOf(id: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const path of listFiles(MODEL_DIR)) {
     if (id === 'test/no-onnx' && path.startsWith('onnx/')) continue;
     files.set(path, readFileSync(join(MODEL_DIR, path)));
   }
-  if (id === 'test/bert') {
-    const config = JSON.parse(files.get('config.json')?.toString() ?? '{}') as Record<string, unknown>;
-    files.set('config.json', Buffer.from(JSON.stringify({ ...config, model_type: 'bert' })));
-  }
+  const config = JSON.parse(files.get('config.json')?.toString() ?? '{}') as Record<string, unknown>;
+  if (id === 'test/bert') files.set('config.json', Buffer.from(JSON.stringify({ ...config, model_type: 'bert' })));
+  // The weights stay as they are (the ONNX graph has its own head); only the count read from config.json differs.
+  if (id === 'test/tied-embeddings')
+    files.set('config.json', Buffer.from(JSON.stringify({ ...config, tie_word_embeddings: true })));
   return files;
 }
 

@@ -38,7 +38,7 @@ test.afterEach(() => {
 test.describe('faults and hostile input', () => {
   test.beforeEach(wasmOnly);
 
-  test('case 1: stopping one pane mid-stream keeps its partial text; the other panes and the next run are unaffected', async ({
+  test('stopping one pane mid-stream keeps its partial text; the other panes and the next run are unaffected', async ({
     page,
     context
   }, info) => {
@@ -91,7 +91,7 @@ test.describe('faults and hostile input', () => {
     expect(await statValue(page, 'zero-shot-cot', 'stat-generated-tokens')).toBeGreaterThan(0);
   });
 
-  test('case 2: Run pressed repeatedly gives one run at a time; a reload mid-run cancels it cleanly', async ({
+  test('Run pressed repeatedly gives one run at a time; a reload mid-run cancels it cleanly', async ({
     page,
     context
   }, info) => {
@@ -148,7 +148,7 @@ test.describe('faults and hostile input', () => {
     expect(await second.evaluate(() => (self as unknown as { __maxActive: number }).__maxActive)).toBe(1);
   });
 
-  test('case 3: a few-shot prompt longer than the context is refused before generating, with the token counts', async ({
+  test('a few-shot prompt longer than the context is refused before generating, with the token counts', async ({
     page
   }, info) => {
     await openApp(page, info);
@@ -167,7 +167,7 @@ test.describe('faults and hostile input', () => {
     await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   });
 
-  test('case 4: empty, whitespace and 1 MB questions get a message; control characters, RTL and emoji run', async ({
+  test('empty, whitespace and 1 MB questions get a message; control characters, RTL and emoji run', async ({
     page
   }, info) => {
     await openApp(page, info);
@@ -193,9 +193,7 @@ test.describe('faults and hostile input', () => {
     await expect(pane(page, 'answer-only').getByTestId('pane-prompt')).toContainText('🙂👍🏽');
   });
 
-  test('case 5: WebGPU asked for where the browser has no adapter falls back to WASM and says so', async ({
-    page
-  }, info) => {
+  test('WebGPU asked for where the browser has no adapter falls back to WASM and says so', async ({ page }, info) => {
     await openApp(page, info, '?device=webgpu');
     await expect(page.getByTestId('backend-device')).toHaveText('WASM');
     await expect(page.getByTestId('engine-notice')).toHaveText(
@@ -206,7 +204,7 @@ test.describe('faults and hostile input', () => {
     await expectAllDone(page);
   });
 
-  test('case 6: a worker that dies mid-run is recreated; question and settings survive; the next run works', async ({
+  test('a worker that dies mid-run is recreated; question and settings survive; the next run works', async ({
     page,
     context
   }, info) => {
@@ -275,7 +273,7 @@ test.describe('faults and hostile input', () => {
       'The browser would not cache the model (SecurityError: An attempt was made to break through the security policy of the user agent.): it runs from memory and downloads again next visit.'
     ]
   ] as const) {
-    test(`case 10: ${name} still runs from memory, with a notice`, async ({ page, context }, info) => {
+    test(`${name} still runs from memory, with a notice`, async ({ page, context }, info) => {
       await prefixEngineWorker(context, stub);
       await openApp(page, info);
       await expect(page.getByTestId('engine-notice')).toHaveText(expected);
@@ -286,9 +284,7 @@ test.describe('faults and hostile input', () => {
     });
   }
 
-  test('case 10: files the Cache API holds are used on the next load, after a checksum check', async ({
-    page
-  }, info) => {
+  test('files the Cache API holds are used on the next load, after a checksum check', async ({ page }, info) => {
     await openApp(page, info);
     const cached = await page.evaluate(async () =>
       (await (await caches.open('think-small-models')).keys()).map((r) => new URL(r.url).pathname).sort()
@@ -299,9 +295,7 @@ test.describe('faults and hostile input', () => {
     await expect(page.getByTestId('engine-notice')).toHaveCount(0);
   });
 
-  test('case 11: a tab hidden during generation still completes; the stats say it was hidden', async ({
-    page
-  }, info) => {
+  test('a tab hidden during generation still completes; the stats say it was hidden', async ({ page }, info) => {
     await openApp(page, info);
     await setMaxNewTokens(page, 32);
     // Headless Chromium never hides a page, so the document reports hidden the way a background tab
@@ -334,7 +328,7 @@ test.describe('faults and hostile input', () => {
   });
 });
 
-test('case 6 (WebGPU): a lost GPU device restarts the engine; the next run works', async ({ page, context }, info) => {
+test('WebGPU: a lost GPU device restarts the engine; the next run works', async ({ page, context }, info) => {
   test.skip(deviceOf(info) !== 'webgpu', 'WebGPU project only');
   // Keep every GPUDevice onnxruntime creates, so the test can destroy it as a driver reset would.
   await prefixEngineWorker(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../scripts/headers.ts';
-import { chooseThreads } from '../../src/lib/engine/device.ts';
+import { chooseThreads } from '$lib/engine/shared/device.ts';
 import {
   blockOtherOrigins,
   engineWorkers,
@@ -100,7 +100,7 @@ async function expectIsolatedEngine(page: Page, workers: readonly Worker[]): Pro
   await expect(page.getByTestId('backend-threads')).toHaveText(String(chooseThreads(true, cores)));
 }
 
-test('case 8: payloads as the question, exemplars and trigger render as text and never run', async ({
+test('payloads as the question, exemplars and trigger render as text and never run', async ({
   page,
   context
 }, info) => {
@@ -130,7 +130,7 @@ test('case 8: payloads as the question, exemplars and trigger render as text and
   expect(blocked).toEqual([]);
 });
 
-test('case 8: payloads streamed as model output, half-finished tags included, render as text and never run', async ({
+test('payloads streamed as model output, half-finished tags included, render as text and never run', async ({
   page,
   context
 }, info) => {
@@ -160,7 +160,7 @@ test('case 8: payloads streamed as model output, half-finished tags included, re
   expect(blocked).toEqual([]);
 });
 
-test.describe('case 9: static-host headers', () => {
+test.describe('static-host headers', () => {
   let servers: StaticServer[] = [];
   test.afterEach(async () => {
     await Promise.all(servers.map((s) => s.close()));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, pipeline, type Tensor } from '@huggingface/transformers';
-import { buildPrompt, extractAnswer, parsePromptFormat, promptTail } from '../../src/lib/prompts/index.ts';
+import { buildPrompt, extractAnswer, parsePromptFormat, promptTail } from '$lib/prompts/index.ts';
 
 const MODEL = 'think-small-3m';
 const dir = `models/${MODEL}`;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
-import { PromptTooLongError } from '../../src/lib/engine/errors.ts';
-import { generateText, type Loaded } from '../../src/lib/engine/generate.ts';
-import type { GenParams } from '../../src/lib/engine/protocol.ts';
+import { PromptTooLongError } from '$lib/engine/shared/errors.ts';
+import { generateText, type Loaded } from '$lib/engine/worker/generate.ts';
+import type { GenParams } from '$lib/core/types.ts';
 
 const MODEL = 'think-small-3m';
 

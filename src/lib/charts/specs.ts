@@ -1,9 +1,11 @@
 import type { ChartConfiguration, ChartDataset, PointStyle } from 'chart.js';
 import type { EvalSummary, ModeSummary } from '../eval/aggregate.ts';
 import { MODE_LABELS, type Mode } from '../prompts/index.ts';
-import type { CostAxis } from '../state/eval.svelte.ts';
 
 /** Colours as resolved from the page's CSS, so charts follow the light, dark and presenter palettes. */
+/** What the cost chart's x axis counts: generated tokens or seconds. */
+export type CostAxis = 'tokens' | 'seconds';
+
 export interface ChartPalette {
   text: string;
   muted: string;

@@ -1,7 +1,7 @@
 import type { Mode } from '../prompts/index.ts';
 import { median, wilson, type Interval } from '../stats/index.ts';
 import { FAMILIES, type Family } from '../tasks/index.ts';
-import type { EvalRecord } from './types.ts';
+import type { EvalRecord } from './problemSet.ts';
 
 /** Accuracy of one group of answers; `null` where nothing was answered yet. */
 export interface Tally {

@@ -1,6 +1,9 @@
+import Papa from 'papaparse';
+import * as v from 'valibot';
+import { isRecord, messageOf } from '../core/values.ts';
 import { FAMILIES, type Family } from '../tasks/index.ts';
 import { SET_LIMITS } from './sets.ts';
-import type { EvalItem, ProblemSet } from './types.ts';
+import type { EvalItem, ProblemSet } from './problemSet.ts';
 
 export type ParseResult = { ok: true; set: ProblemSet; warnings: string[] } | { ok: false; errors: string[] };
 
@@ -71,10 +74,6 @@ function capErrors(errors: string[]): string[] {
 
 type Rows = { ok: true; rows: RawRow[] } | { ok: false; errors: string[] };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Only the object's own keys: `__proto__` or `constructor` in the file can never reach a prototype. */
 function objectRow(obj: Record<string, unknown>, where: string): RawRow {
   return { where, get: (key) => (Object.hasOwn(obj, key) ? obj[key] : undefined) };
@@ -124,7 +123,7 @@ function jsonRows(text: string): Rows {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = messageOf(err);
     const line = syntaxErrorLine(message, text);
     return { ok: false, errors: [`${line === null ? '' : `line ${line}: `}not valid JSON (${message})`] };
   }
@@ -158,74 +157,45 @@ function jsonlRows(text: string): Rows {
   return errors.length > 0 ? { ok: false, errors: capErrors(errors) } : { ok: true, rows };
 }
 
-/** The delimiter used most in the header line, outside quotes: comma, semicolon or tab. */
-export function sniffDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  const outside = header.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((d) => ({ d, n: outside.split(d).length - 1 }));
-  const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
-  return best.n > 0 ? best.d : ',';
-}
-
+/** A CSV record and the line it starts on (quoted fields may span lines). */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-/** RFC 4180: quoted fields may hold delimiters, doubled quotes and line breaks. Blank lines are skipped. */
-export function parseCsv(
-  text: string,
-  delimiter = ','
-): { ok: true; records: CsvRecord[] } | { ok: false; error: string } {
+/**
+ * CSV read by PapaParse: RFC 4180 quoting (delimiters, doubled quotes and line breaks inside quotes),
+ * the delimiter guessed among comma, semicolon and tab, blank lines skipped. Each record keeps its line.
+ */
+export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | { ok: false; error: string } {
+  const normalized = text.replace(/\r\n?/g, '\n');
   const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let quoteLine = 0;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = (): void => {
-    cells.push(cell);
-    if (cells.length > 1 || (cells[0] ?? '').trim() !== '') records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
+  let start = 0;
+  let broken: string | null = null;
+  const lineAt = (offset: number): number => {
+    let at = offset;
+    while (normalized[at] === '\n') at += 1;
+    return normalized.slice(0, at).split('\n').length;
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line += 1;
-        cell += c;
-      }
-      continue;
+  Papa.parse<string[]>(normalized, {
+    delimiter: '',
+    delimitersToGuess: [',', ';', '\t'],
+    newline: '\n',
+    skipEmptyLines: true,
+    step: (row) => {
+      const line = lineAt(start);
+      start = row.meta.cursor;
+      if (row.errors.some((e) => e.type === 'Quotes')) broken ??= `line ${line}: a quoted field is never closed`;
+      else records.push({ line, cells: row.data });
     }
-    if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      quoteLine = line;
-      cell = '';
-    } else if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else cell += c;
-  }
-  if (quoted) return { ok: false, error: `line ${quoteLine}: a quoted field is never closed` };
-  endRecord();
-  return { ok: true, records };
+  });
+  return broken === null ? { ok: true, records } : { ok: false, error: broken };
 }
 
 const ANSWER_KEYS = ['answer', 'gold'] as const;
 
 function csvRows(text: string): Rows {
-  const parsed = parseCsv(text, sniffDelimiter(text));
+  const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const [header, ...body] = parsed.records;
   if (header === undefined) return { ok: false, errors: ['the set is empty'] };
@@ -250,48 +220,58 @@ function csvRows(text: string): Rows {
   return { ok: true, rows };
 }
 
+const STEPS_MESSAGE = `steps must be a whole number from 1 to ${SET_LIMITS.maxSteps}`;
+const FAMILY_MESSAGE = `family must be one of ${FAMILIES.join(', ')}`;
+
+/** One problem of a set, as the file gives it: every field checked, each problem reported in words. */
+const ItemSchema = v.object({
+  question: v.pipe(
+    v.optional(v.string('the question must be text'), ''),
+    v.trim(),
+    v.nonEmpty('the question is missing or empty'),
+    v.maxLength(
+      SET_LIMITS.maxQuestionChars,
+      (issue) => `the question is ${issue.received} characters; the limit is ${SET_LIMITS.maxQuestionChars}`
+    )
+  ),
+  gold: v.pipe(
+    v.optional(v.union([v.string(), v.number()], 'the answer must be text or a number'), ''),
+    v.transform((a) => (typeof a === 'number' ? (Number.isFinite(a) ? String(a) : '') : a.trim())),
+    v.nonEmpty('the answer is missing or empty'),
+    v.maxLength(
+      SET_LIMITS.maxAnswerChars,
+      (issue) => `the answer is ${issue.received} characters; the limit is ${SET_LIMITS.maxAnswerChars}`
+    ),
+    v.check((a) => !/[\r\n]/.test(a), 'the answer must be on one line')
+  ),
+  steps: v.pipe(
+    v.nullish(v.union([v.number(), v.string()], STEPS_MESSAGE)),
+    v.transform((x) => {
+      if (x === undefined || x === null || x === '') return null;
+      return typeof x === 'number' ? x : /^\s*\d+\s*$/.test(x) ? Number(x) : Number.NaN;
+    }),
+    v.check((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= SET_LIMITS.maxSteps), STEPS_MESSAGE)
+  ),
+  family: v.pipe(
+    v.nullish(v.string(FAMILY_MESSAGE)),
+    v.transform((f) => (f ?? '').trim().toLowerCase()),
+    v.union([v.literal(''), v.picklist(FAMILIES)], FAMILY_MESSAGE),
+    v.transform((f): Family | null => (f === '' ? null : f))
+  )
+});
+
 function toItem(row: RawRow, errors: string[]): EvalItem | null {
-  const before = errors.length;
-  const fail = (what: string): void => void errors.push(`${row.where}: ${what}`);
-
-  const q = row.get('question');
-  const question = typeof q === 'string' ? q.trim() : '';
-  if (typeof q !== 'string' && q !== undefined) fail('the question must be text');
-  else if (question === '') fail('the question is missing or empty');
-  else if (question.length > SET_LIMITS.maxQuestionChars)
-    fail(`the question is ${question.length} characters; the limit is ${SET_LIMITS.maxQuestionChars}`);
-
-  const a = ANSWER_KEYS.map((k) => row.get(k)).find((v) => v !== undefined && v !== '');
-  const gold = typeof a === 'string' ? a.trim() : typeof a === 'number' && Number.isFinite(a) ? String(a) : '';
-  if (a !== undefined && typeof a !== 'string' && typeof a !== 'number') fail('the answer must be text or a number');
-  else if (gold === '') fail('the answer is missing or empty');
-  else if (gold.length > SET_LIMITS.maxAnswerChars)
-    fail(`the answer is ${gold.length} characters; the limit is ${SET_LIMITS.maxAnswerChars}`);
-  else if (/[\r\n]/.test(gold)) fail('the answer must be on one line');
-
-  const steps = readSteps(row.get('steps'), fail);
-  const family = readFamily(row.get('family'), fail);
-  if (errors.length > before) return null;
-  return { id: row.where, question, gold, family, steps };
-}
-
-function readSteps(v: unknown, fail: (what: string) => void): number | null {
-  if (v === undefined || v === null || v === '') return null;
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > SET_LIMITS.maxSteps) {
-    fail(`steps must be a whole number from 1 to ${SET_LIMITS.maxSteps}`);
-    return null;
+  const input = {
+    question: row.get('question'),
+    gold: ANSWER_KEYS.map((k) => row.get(k)).find((a) => a !== undefined && a !== ''),
+    steps: row.get('steps'),
+    family: row.get('family')
+  };
+  const result = v.safeParse(ItemSchema, input, { abortPipeEarly: true });
+  if (result.success) {
+    const { question, gold, steps, family } = result.output;
+    return { id: row.where, question, gold, steps: steps ?? null, family: family ?? null };
   }
-  return n;
-}
-
-function readFamily(v: unknown, fail: (what: string) => void): Family | null {
-  if (v === undefined || v === null || v === '') return null;
-  const f = typeof v === 'string' ? v.trim().toLowerCase() : '';
-  const family = FAMILIES.find((x) => x === f);
-  if (family === undefined) {
-    fail(`family must be one of ${FAMILIES.join(', ')}`);
-    return null;
-  }
-  return family;
+  for (const issue of result.issues) errors.push(`${row.where}: ${issue.message}`);
+  return null;
 }

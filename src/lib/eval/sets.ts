@@ -1,6 +1,7 @@
-import { presets } from '../state/presets.ts';
+import { clampInt } from '../core/values.ts';
+import { presets } from '../questions/presets.ts';
 import { FAMILIES, generateSet } from '../tasks/index.ts';
-import type { ProblemSet, SetFamily } from './types.ts';
+import type { ProblemSet, SetFamily } from './problemSet.ts';
 
 /** Caps on any set, generated or uploaded: an evaluation of more questions would outlast a talk anyway. */
 export const SET_LIMITS = {
@@ -14,16 +15,6 @@ export const SET_LIMITS = {
 } as const;
 
 export const SET_FAMILIES: readonly SetFamily[] = ['mixed', ...FAMILIES];
-
-export function isSetFamily(value: unknown): value is SetFamily {
-  return typeof value === 'string' && (SET_FAMILIES as readonly string[]).includes(value);
-}
-
-/** A whole number within [min, max], or the fallback for anything else (NaN from an empty input, text, Infinity). */
-export function clampInt(value: number, min: number, max: number, fallback: number): number {
-  if (!Number.isFinite(value)) return fallback;
-  return Math.min(max, Math.max(min, Math.round(value)));
-}
 
 /** Held-out names only, so the student is tested on problems it never saw, with the generator's gold answers. */
 export function generatedSet(family: SetFamily, count: number, seed: number): ProblemSet {
@@ -55,4 +46,11 @@ export function presetSet(): ProblemSet {
         : [{ id: `preset-${i + 1}`, question: q.question, gold: q.gold, family: q.family, steps: null }]
     )
   };
+}
+
+/** The family of a set where one is known: a generated set names it, items of one family imply it. */
+export function familyOf(set: ProblemSet): SetFamily {
+  if (set.source.kind === 'generated') return set.source.family;
+  const first = set.items[0]?.family ?? null;
+  return first !== null && set.items.every((i) => i.family === first) ? first : 'mixed';
 }

@@ -1,4 +1,4 @@
-import type { Dtype } from '../engine/protocol.ts';
+import type { Dtype } from '../core/types.ts';
 import type { ChatModes, ChatModeTemplate } from '../prompts/index.ts';
 
 /**

@@ -16,7 +16,8 @@ export function cleanQuestion(question: string): string {
   return question.replace(/\s+/g, ' ').trim();
 }
 
-function fill(template: string, values: Record<string, string>): string {
+/** `{name}` placeholders filled from `values`; unknown names stay as written. */
+export function fill(template: string, values: Record<string, string>): string {
   // One pass, so a value that itself contains `{question}` is never expanded again.
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -1,5 +1,5 @@
 import { Template } from '@huggingface/jinja';
-import { cleanQuestion, type PromptInput } from './build.ts';
+import { cleanQuestion, fill, type PromptInput } from './build.ts';
 import type { PromptFormat } from './format.ts';
 import { MODES, type Mode } from './modes.ts';
 
@@ -52,10 +52,6 @@ export interface ChatMessage {
  * prompt, its token count and an evaluation reproducible from one day to the next.
  */
 export const TEMPLATE_DATE = '26 Jul 2024';
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 export function chatMessages(chat: ChatModes, format: PromptFormat, mode: Mode, input: PromptInput): ChatMessage[] {
   const m = chat.modes[mode];

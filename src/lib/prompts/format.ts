@@ -1,3 +1,4 @@
+import { isRecord } from '../core/values.ts';
 import { MODES, type Mode } from './modes.ts';
 
 export interface Exemplar {
@@ -28,10 +29,6 @@ export interface PromptFormat {
 
 export class PromptFormatError extends Error {
   override name = 'PromptFormatError';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function str(v: unknown, what: string): string {

@@ -8,5 +8,5 @@ export {
   type RunStats
 } from './run.ts';
 export { totalLoadMs, mergeProgress, type ProgressSummary } from './load.ts';
-export { formatMs, formatRate, formatBytes, median } from './format.ts';
+export { formatMs, formatRate, formatBytes, median } from './formatUnits.ts';
 export { wilson, Z_95, type Interval } from './wilson.ts';

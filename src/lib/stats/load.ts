@@ -1,4 +1,4 @@
-import type { LoadProgress, LoadTimings } from '../engine/protocol.ts';
+import type { LoadProgress, LoadTimings } from '../core/types.ts';
 
 export function totalLoadMs(t: LoadTimings): number {
   return t.downloadMs + t.sessionMs + t.warmupMs;

@@ -1,4 +1,4 @@
-import type { RunTimings } from '../engine/protocol.ts';
+import type { RunTimings } from '../core/types.ts';
 
 /** Per-run numbers shown under each pane; null where the run produced too little to measure. */
 export interface RunStats {

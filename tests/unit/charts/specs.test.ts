@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../src/lib/eval/aggregate.ts';
-import { accuracyChart, chartFontPx, costChart, speedChart, type ChartStyle } from '../../../src/lib/charts/specs.ts';
+import { summarize } from '$lib/eval/aggregate.ts';
+import { accuracyChart, chartFontPx, costChart, speedChart, type ChartStyle } from '$lib/charts/specs.ts';
 import { record } from '../eval/records.ts';
 
 const style: ChartStyle = {

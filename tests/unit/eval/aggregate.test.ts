@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInterval, formatPercent, summarize, tally } from '../../../src/lib/eval/aggregate.ts';
-import { wilson } from '../../../src/lib/stats/index.ts';
+import { formatInterval, formatPercent, summarize, tally } from '$lib/eval/aggregate.ts';
+import { wilson } from '$lib/stats/index.ts';
 import { record } from './records.ts';
 
 describe('wilson', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arrayElementLines,
-  detectFormat,
-  parseCsv,
-  parseProblemSet,
-  sniffDelimiter
-} from '../../../src/lib/eval/parse.ts';
-import { SET_LIMITS } from '../../../src/lib/eval/sets.ts';
+import { arrayElementLines, detectFormat, parseCsv, parseProblemSet } from '$lib/eval/parse.ts';
+import { SET_LIMITS } from '$lib/eval/sets.ts';
 
 function errorsOf(text: string, name?: string): string[] {
   const r = parseProblemSet(text, name);
@@ -102,11 +96,10 @@ describe('parseProblemSet: CSV', () => {
   it('reads CRLF files and a byte-order mark', () => {
     expect(itemsOf('\uFEFFquestion,answer\r\nq1,1\r\nq2,2\r\n', 'set.csv')).toHaveLength(2);
   });
-  it('sniffs semicolons and tabs', () => {
-    expect(sniffDelimiter('question;answer\n')).toBe(';');
-    expect(sniffDelimiter('question\tanswer\n')).toBe('\t');
-    expect(sniffDelimiter('question\n')).toBe(',');
+  it('guesses semicolons and tabs as the delimiter', () => {
     expect(itemsOf('question;answer\nWhat is 1, plus 1?;2\n', 'x.csv')[0]?.question).toBe('What is 1, plus 1?');
+    expect(itemsOf('question\tanswer\nWhat is 1, plus 1?\t2\n', 'x.tsv')[0]?.gold).toBe('2');
+    expect(itemsOf('question,answer\nWhat is 1; plus 1?,2\n', 'x.csv')[0]?.question).toBe('What is 1; plus 1?');
   });
   it('requires the header to name question and answer', () => {
     expect(errorsOf('q,a\nx,1\n', 'x.csv')[0]).toMatch(/^line 1: the first line must name the columns/);
@@ -176,7 +169,15 @@ describe('parseCsv', () => {
     expect(r.ok && r.records.map((x) => x.line)).toEqual([1, 3]);
   });
   it('keeps empty trailing fields', () => {
-    const r = parseCsv('a,b,\n');
+    const r = parseCsv('a,b,\n1,2,\n');
     expect(r.ok && r.records[0]?.cells).toEqual(['a', 'b', '']);
+  });
+  it('numbers records after a quoted line break by the line they start on', () => {
+    const r = parseCsv('a,b\r\n"x\r\ny",1\r\n\r\nz,2\r\n');
+    expect(r.ok && r.records.map((x) => [x.line, x.cells[0]])).toEqual([
+      [1, 'a'],
+      [2, 'x\ny'],
+      [5, 'z']
+    ]);
   });
 });

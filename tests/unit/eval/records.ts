@@ -1,5 +1,5 @@
-import type { Mode } from '../../../src/lib/prompts/index.ts';
-import type { EvalRecord } from '../../../src/lib/eval/types.ts';
+import type { Mode } from '$lib/prompts/index.ts';
+import type { EvalRecord } from '$lib/eval/problemSet.ts';
 
 /** A record with sensible defaults; tests override what they look at. */
 export function record(mode: Mode, correct: boolean, patch: Partial<EvalRecord> = {}): EvalRecord {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { llamaParameterCount } from '../../../src/lib/eval/modelSize.ts';
+import { llamaParameterCount } from '$lib/models/modelSize.ts';
 import {
   KOJIMA_2022,
   formatDelta,
@@ -10,7 +10,7 @@ import {
   isRelevant,
   liveComparison,
   sizeRatio
-} from '../../../src/lib/eval/reference.ts';
+} from '$lib/eval/reference.ts';
 
 const config: unknown = JSON.parse(readFileSync(join(process.cwd(), 'models/think-small-3m/config.json'), 'utf8'));
 

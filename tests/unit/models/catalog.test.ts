@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dtypeFile } from '../../../src/lib/engine/device.ts';
-import { bundledModel } from '../../../src/lib/engine/model.ts';
-import { CATALOG, CHAT_ANSWER_PATTERN, catalogEntry, type CatalogEntry } from '../../../src/lib/models/catalog.ts';
+import { dtypeFile } from '$lib/engine/shared/device.ts';
+import { bundledModel } from '$lib/models/bundled.ts';
+import { CATALOG, CHAT_ANSWER_PATTERN, catalogEntry, type CatalogEntry } from '$lib/models/catalog.ts';
 import {
   MODES,
   buildPrompt,
@@ -15,8 +15,8 @@ import {
   type Mode,
   type ModelPrompts,
   type SpecialTokens
-} from '../../../src/lib/prompts/index.ts';
-import { chatFormat } from '../../../src/lib/models/prompts.ts';
+} from '$lib/prompts/index.ts';
+import { chatFormat } from '$lib/models/chatFormat.ts';
 
 const base = parsePromptFormat(
   JSON.parse(readFileSync(join(process.cwd(), 'models/think-small-3m/prompts.json'), 'utf8'))

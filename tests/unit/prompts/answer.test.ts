@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAnswer, isCorrect, normalizeAnswer } from '../../../src/lib/prompts/answer.ts';
+import { extractAnswer, isCorrect, normalizeAnswer } from '$lib/prompts/answer.ts';
 import { FORMAT } from './fixture.ts';
 
 describe('extractAnswer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrompt, cleanQuestion, completion, formatExemplar } from '../../../src/lib/prompts/build.ts';
+import { buildPrompt, cleanQuestion, completion, formatExemplar } from '$lib/prompts/build.ts';
 import { EX1, EX1_ANSWER_ONLY, EX2, EX2_ANSWER_ONLY, FORMAT } from './fixture.ts';
 
 const Q = 'Tom has 4 apples and eats 1. How many are left?';

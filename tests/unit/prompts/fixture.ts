@@ -1,4 +1,4 @@
-import type { PromptFormat } from '../../../src/lib/prompts/format.ts';
+import type { PromptFormat } from '$lib/prompts/format.ts';
 
 /** A complete prompt format, written out here so the expected strings below can be read off it. */
 export const FORMAT: PromptFormat = {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PromptFormatError, parsePromptFormat } from '../../../src/lib/prompts/format.ts';
-import { MODES, MODE_LABELS, isMode } from '../../../src/lib/prompts/modes.ts';
+import { PromptFormatError, parsePromptFormat } from '$lib/prompts/format.ts';
+import { MODES, MODE_LABELS, isMode } from '$lib/prompts/modes.ts';
 import { FORMAT, formatJson } from './fixture.ts';
 
 // Unit tests run under Vite's client transform, where `new URL(…, import.meta.url)` becomes a browser asset URL.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promptTail } from '../../../src/lib/prompts/index.ts';
+import { promptTail } from '$lib/prompts/index.ts';
 
 describe('promptTail', () => {
   it('is the answer-only lead-in', () => expect(promptTail('Q: x?\nA: The answer is')).toBe('The answer is'));

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
-import {
-  buildPrompt,
-  completion,
-  extractAnswer,
-  isCorrect,
-  parsePromptFormat
-} from '../../../src/lib/prompts/index.ts';
-import { generateSet } from '../../../src/lib/tasks/index.ts';
+import { buildPrompt, completion, extractAnswer, isCorrect, parsePromptFormat } from '$lib/prompts/index.ts';
+import { generateSet } from '$lib/tasks/index.ts';
 
 // The contract between the teacher's rationales and the student's prompt format: whatever the teacher
 // writes, the app's answer parser must read back as the gold answer.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalAnswer, opensThink, promptTail, splitThink } from '../../../src/lib/prompts/index.ts';
+import { finalAnswer, opensThink, promptTail, splitThink } from '$lib/prompts/index.ts';
 
 describe('splitThink', () => {
   it('has no think part without a <think>', () =>

@@ -11,8 +11,8 @@ import {
   makeDoc
 } from '../../../models/recipe/corpus.ts';
 import { STUDENT_FORMAT, TRIGGER_VARIANTS } from '../../../models/recipe/format.ts';
-import { MODES, buildPrompt, type PromptFormat } from '../../../src/lib/prompts/index.ts';
-import { Rng } from '../../../src/lib/tasks/index.ts';
+import { MODES, buildPrompt, type PromptFormat } from '$lib/prompts/index.ts';
+import { Rng } from '$lib/tasks/index.ts';
 
 const format: PromptFormat = {
   ...STUDENT_FORMAT,

@@ -1,7 +1,9 @@
 import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
-import type { DevicePreference, Reply } from '../../../src/lib/engine/protocol.ts';
-import { AppState } from '../../../src/lib/state/app.svelte.ts';
-import { FakeWorker } from '../engine/fakeWorker.ts';
+import type { DevicePreference } from '$lib/core/types.ts';
+import type { Reply } from '$lib/engine/shared/protocol.ts';
+import { AppState } from '$lib/state/appState.svelte.ts';
+import { RunState } from '$lib/state/runState.svelte.ts';
+import { FakeWorker } from '../engine/client/fakeWorker.ts';
 
 /** The student's prompt formats with one short exemplar, as a loaded prompts.json. */
 export const format = {
@@ -29,7 +31,9 @@ export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
  * An app whose model has loaded: started against fake workers (`workers`, newest last) with the first
  * one answering `ready`. The caller stubs `fetch` for prompts.json first.
  */
-export async function readyApp(device?: DevicePreference): Promise<{ app: AppState; workers: FakeWorker[] }> {
+export async function readyApp(
+  device?: DevicePreference
+): Promise<{ app: AppState; runs: RunState; workers: FakeWorker[] }> {
   const workers: FakeWorker[] = [];
   const app = new AppState({
     origin: 'http://localhost:4173',
@@ -42,9 +46,10 @@ export async function readyApp(device?: DevicePreference): Promise<{ app: AppSta
       return w;
     }
   });
+  const runs = new RunState(app);
   const started = app.start();
   await tick();
   workers.at(-1)?.reply(ready);
   await started;
-  return { app, workers };
+  return { app, runs, workers };
 }

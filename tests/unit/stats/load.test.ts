@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadProgress } from '../../../src/lib/engine/protocol.ts';
-import { formatBytes, formatMs, formatRate, median, mergeProgress, totalLoadMs } from '../../../src/lib/stats/index.ts';
+import type { LoadProgress } from '$lib/core/types.ts';
+import { formatBytes, formatMs, formatRate, median, mergeProgress, totalLoadMs } from '$lib/stats/index.ts';
 
 describe('totalLoadMs', () => {
   it('adds the three phases', () => expect(totalLoadMs({ downloadMs: 100, sessionMs: 20, warmupMs: 5 })).toBe(125));

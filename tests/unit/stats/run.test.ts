@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunTimings } from '../../../src/lib/engine/protocol.ts';
-import {
-  decodeTokensPerSec,
-  prefillTokensPerSec,
-  ratePerSec,
-  runStats,
-  totalMs,
-  ttftMs
-} from '../../../src/lib/stats/index.ts';
+import type { RunTimings } from '$lib/core/types.ts';
+import { decodeTokensPerSec, prefillTokensPerSec, ratePerSec, runStats, totalMs, ttftMs } from '$lib/stats/index.ts';
 
 const base: RunTimings = {
   startedAt: 1000,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp, checkArithmeticRationale, equation, generateArithmetic } from '../../../src/lib/tasks/arithmetic.ts';
-import { isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
-import { Rng } from '../../../src/lib/tasks/rng.ts';
+import { applyOp, checkArithmeticRationale, equation, generateArithmetic } from '$lib/tasks/arithmetic.ts';
+import { isHeldOut } from '$lib/tasks/lexicon.ts';
+import { Rng } from '$lib/tasks/rng.ts';
 import { PERSON_NAMES, expectSameDraws, skeleton } from './helpers.ts';
 
 const rng = new Rng(99);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, Rng, answerSentence, generate, generateSet, type Family } from '../../../src/lib/tasks/index.ts';
+import { FAMILIES, Rng, answerSentence, generate, generateSet, type Family } from '$lib/tasks/index.ts';
 
 const N = 300;
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { PEOPLE, THINGS } from '../../../src/lib/tasks/lexicon.ts';
-import { Rng } from '../../../src/lib/tasks/rng.ts';
-import type { GenerateOptions, Problem } from '../../../src/lib/tasks/types.ts';
+import { PEOPLE, THINGS } from '$lib/tasks/lexicon.ts';
+import { Rng } from '$lib/tasks/rng.ts';
+import type { GenerateOptions, Problem } from '$lib/tasks/types.ts';
 
 export const PERSON_NAMES = new Set(PEOPLE.map((p) => p.name));
 

@@ -9,10 +9,10 @@ import {
   pieceWord,
   randomLetters,
   strangeWord
-} from '../../../src/lib/tasks/lexicon.ts';
-import { checkLettersRationale, generateLetters } from '../../../src/lib/tasks/letters.ts';
-import { Rng } from '../../../src/lib/tasks/rng.ts';
-import type { GenerateOptions } from '../../../src/lib/tasks/types.ts';
+} from '$lib/tasks/lexicon.ts';
+import { checkLettersRationale, generateLetters } from '$lib/tasks/letters.ts';
+import { Rng } from '$lib/tasks/rng.ts';
+import type { GenerateOptions } from '$lib/tasks/types.ts';
 import { expectSameDraws, lastLettersAnswer, quotedWords } from './helpers.ts';
 
 const rng = new Rng(31);

@@ -1,0 +1,134 @@
+import { F16_DTYPES, type Device, type DevicePreference, type Dtype } from '../../core/types.ts';
+
+/** The minimal slice of `navigator.gpu` we rely on, so detection can be tested without a browser. */
+export interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
+export interface GpuAdapterLike {
+  features: { has(feature: string): boolean };
+}
+
+/** What this browser's WebGPU can do: `unavailable` says why it cannot be used at all. */
+export interface GpuProbe {
+  unavailable: string | null;
+  shaderF16: boolean;
+}
+
+export async function probeWebGpu(gpu: GpuLike | undefined): Promise<GpuProbe> {
+  if (gpu === undefined) return { unavailable: 'this browser has no WebGPU', shaderF16: false };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (adapter === null) return { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false };
+    return { unavailable: null, shaderF16: adapter.features.has('shader-f16') };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { unavailable: `requesting a WebGPU adapter failed (${why})`, shaderF16: false };
+  }
+}
+
+/** The resolved device: the user's choice when it can run, WASM otherwise (WASM always can). */
+export function chooseDevice(preference: DevicePreference, hasWebGpuAdapter: boolean): Device {
+  switch (preference) {
+    case 'wasm':
+      return 'wasm';
+    case 'webgpu':
+    case 'auto':
+      return hasWebGpuAdapter ? 'webgpu' : 'wasm';
+  }
+}
+
+/**
+ * q8 (MatMulInteger) is the fastest WASM path measured here; on WebGPU 4-bit MatMulNBits is the
+ * native fast path, then q8, then fp32; f16 weights only where the GPU computes in f16.
+ * Returns null when the model ships nothing usable.
+ */
+export function chooseDtype(device: Device, available: readonly Dtype[], shaderF16 = false): Dtype | null {
+  const order: readonly Dtype[] =
+    device === 'webgpu'
+      ? shaderF16
+        ? ['q4f16', 'q4', 'fp16', 'q8', 'fp32']
+        : ['q4', 'q8', 'fp32']
+      : ['q8', 'fp32', 'q4'];
+  return order.find((d) => available.includes(d)) ?? null;
+}
+
+export interface BackendChoice {
+  device: Device;
+  dtype: Dtype;
+  /** One sentence per fallback taken, shown to the user. */
+  notices: string[];
+}
+
+/** Device and dtype for this browser, saying so whenever the user's choice or the best dtype had to give way. */
+export function chooseBackend(
+  preference: DevicePreference,
+  probe: GpuProbe,
+  available: readonly Dtype[]
+): BackendChoice | null {
+  const notices: string[] = [];
+  const device = chooseDevice(preference, probe.unavailable === null);
+  if (preference === 'webgpu' && device === 'wasm')
+    notices.push(`WebGPU is unavailable (${probe.unavailable}): running on WASM instead.`);
+  const dtype = chooseDtype(device, available, probe.shaderF16);
+  if (dtype === null) return null;
+  const best = chooseDtype(device, available, true);
+  if (device === 'webgpu' && best !== null && best !== dtype && F16_DTYPES.includes(best))
+    notices.push(`This GPU has no shader-f16: using ${dtype} weights instead of ${best}.`);
+  return { device, dtype, notices };
+}
+
+/**
+ * ORT's WASM threads. More than one needs SharedArrayBuffer, which only a cross-origin isolated page
+ * has. A second thread only pays when it has a core to itself: a decode step of this model is ~70 small
+ * matrix products, too little to split, and the pool's waiting thread competes with the worker for the
+ * cores; with 2 cores and other work running, 2 threads decoded at half the speed of 1 (BENCHMARKS.md).
+ * `requested` (the benchmark's 1 and 2) overrides the default, within what the page allows.
+ */
+export function chooseThreads(crossOriginIsolated: boolean, cores: number, requested?: number): number {
+  if (!crossOriginIsolated) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(Math.floor(requested), Math.max(cores, 2)));
+  return cores >= 4 ? 2 : 1;
+}
+
+/** The file name transformers.js looks for under `onnx/` for each dtype. */
+export function dtypeFile(dtype: Dtype): string {
+  switch (dtype) {
+    case 'fp32':
+      return 'model.onnx';
+    case 'q8':
+      return 'model_quantized.onnx';
+    case 'q4':
+      return 'model_q4.onnx';
+    case 'fp16':
+      return 'model_fp16.onnx';
+    case 'q4f16':
+      return 'model_q4f16.onnx';
+  }
+}
+
+/** The part of a GPUDevice we watch: its `lost` promise settles once, when the device is gone. */
+interface LosableDevice {
+  lost: Promise<{ reason?: string; message?: string }>;
+}
+
+function isLosable(value: unknown): value is LosableDevice {
+  return typeof value === 'object' && value !== null && 'lost' in value && value.lost instanceof Promise;
+}
+
+/**
+ * onnxruntime-web keeps its GPUDevice in `env.webgpu.device` (a promise in some versions) and never
+ * reports its loss; a lost device fails every later run, so the caller restarts the engine.
+ */
+export async function watchDeviceLoss(webgpuEnv: unknown, onLost: (message: string) => void): Promise<void> {
+  if (typeof webgpuEnv !== 'object' || webgpuEnv === null || !('device' in webgpuEnv)) return;
+  let device: unknown;
+  try {
+    device = await webgpuEnv.device;
+  } catch {
+    // No device to watch: the session ran without one, or creating it failed and the load reported that.
+    return;
+  }
+  if (!isLosable(device)) return;
+  const info = await device.lost;
+  onLost(`the WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''})`);
+}

@@ -1,0 +1,47 @@
+import type {
+  Device,
+  DevicePreference,
+  Dtype,
+  GenParams,
+  LoadProgress,
+  LoadTimings,
+  ModelRef,
+  RunTimings
+} from '../../core/types.ts';
+
+/**
+ * Every message between the page and the engine worker: one union each way. Every run carries a
+ * `runId` and ends in exactly one `done` or `error`; times come from the worker's clock.
+ */
+export type Request =
+  /** `threads` overrides the default count of ORT's WASM threads (the benchmark compares 1 and 2). */
+  | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
+  | { type: 'generate'; runId: string; prompt: string; params: GenParams }
+  | { type: 'interrupt'; runId: string }
+  /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
+  | { type: 'count'; runId: string; texts: string[] };
+
+export type Reply =
+  | { type: 'progress'; info: LoadProgress }
+  | {
+      type: 'ready';
+      device: Device;
+      dtype: Dtype;
+      threads: number;
+      loadMs: LoadTimings;
+      webgpuAdapter: boolean;
+      /** The most tokens (prompt plus generated) the model reads, from its config. */
+      contextTokens: number;
+      /** What the user should know about this load: a fallback taken, a cache that could not be used. */
+      notices: string[];
+      /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */
+      modelCached: boolean;
+      /** The ONNX Runtime files this load used (site paths): an offline copy must keep them. */
+      runtimeFiles: string[];
+    }
+  | { type: 'prompt'; runId: string; promptTokens: number; at: number }
+  /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */
+  | { type: 'tokens'; runId: string; text: string; at: number[] }
+  | { type: 'done'; runId: string; text: string; timings: RunTimings; stopped: boolean }
+  | { type: 'counted'; runId: string; tokens: number[] }
+  | { type: 'error'; runId?: string; name: string; message: string };

@@ -1,0 +1,132 @@
+import type * as v from 'valibot';
+import { MODES } from '../prompts/index.ts';
+import {
+  DecodingSchema,
+  DeviceSchema,
+  ExemplarsSchema,
+  FlagSchema,
+  ModelSchema,
+  ModesSchema,
+  SetSchema,
+  base64UrlEncode,
+  read,
+  shown,
+  text,
+  type Read
+} from './linkSchemas.ts';
+import {
+  LINK_LIMITS,
+  MODE_CODES,
+  isKey,
+  type DecodedLink,
+  type Key,
+  type LinkDecoding,
+  type LinkSet,
+  type LinkState,
+  type ViewFlags
+} from './linkState.ts';
+
+export { LINK_LIMITS, MODE_CODES, type DecodedLink, type LinkDecoding, type LinkSet, type LinkState, type ViewFlags };
+
+/** Numbers as short as they are exact: 0.95 stays "0.95", 1 stays "1". */
+const num = (n: number): string => String(n);
+
+function encodeDecoding(d: LinkDecoding): string {
+  return [d.maxNewTokens, d.temperature, d.topK, d.topP].map(num).join('_') + `_${d.stopAtNextQuestion ? 1 : 0}`;
+}
+
+function encodeSet(s: LinkSet): string {
+  return s.kind === 'presets' ? 'presets' : `${s.family}_${s.count}_${s.seed}`;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The search string (`?…`) for a state. Values equal to `defaults` are left out, so a link names only what differs
+ * from a fresh page; without defaults every value is written.
+ */
+export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defaults?: LinkState): string {
+  const p = new URLSearchParams();
+  const differs = <K extends keyof LinkState>(k: K): boolean =>
+    defaults === undefined || !sameJson(state[k], defaults[k]);
+  if (differs('model')) p.set('model', state.model);
+  if (differs('device')) p.set('device', state.device);
+  if (differs('question')) {
+    p.set('q', state.question.text);
+    if (state.question.gold !== null) p.set('gold', state.question.gold);
+  }
+  if (differs('modes'))
+    p.set(
+      'modes',
+      MODES.filter((m) => state.modes.includes(m))
+        .map((m) => MODE_CODES[m])
+        .join('')
+    );
+  if (differs('trigger') && state.trigger !== null) p.set('trigger', state.trigger);
+  if (differs('exemplars') && state.exemplars !== null)
+    p.set('ex', base64UrlEncode(JSON.stringify(state.exemplars.map((e) => [e.question, e.rationale, e.answer]))));
+  if (differs('decoding')) p.set('dec', encodeDecoding(state.decoding));
+  if (differs('set')) p.set('set', encodeSet(state.set));
+  if (view.embed === true) p.set('embed', '1');
+  if (view.present === true) p.set('present', '1');
+  const s = p.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+/**
+ * Reads a permalink. Every value is validated and capped; anything unknown, repeated, oversized or malformed is
+ * dropped with a notice and the rest still applies. Never throws, whatever the string.
+ */
+export function decodeLink(search: string): DecodedLink {
+  const view: ViewFlags = { embed: false, present: false };
+  const link: Partial<LinkState> = {};
+  const notices: string[] = [];
+  if (search.length > LINK_LIMITS.searchChars) {
+    notices.push(`The link is ${search.length} characters long (limit ${LINK_LIMITS.searchChars}); it was ignored.`);
+    return { link, view, notices };
+  }
+  const params = new URLSearchParams(search);
+  const seen = new Set<string>();
+  const values = new Map<Key, string>();
+  for (const [key, value] of params) {
+    if (!isKey(key)) notices.push(`Unknown parameter “${shown(key)}” ignored.`);
+    else if (seen.has(key)) notices.push(`Repeated parameter “${key}” ignored.`);
+    else values.set(key, value);
+    seen.add(key);
+  }
+  const drop = (key: Key, why: string): void => void notices.push(`Parameter “${key}” ignored: ${why}.`);
+  const use = <T>(key: Key, schema: v.GenericSchema<string, T>, apply: (value: T) => void): void => {
+    const raw = values.get(key);
+    if (raw === undefined) return;
+    const r = read(schema, raw);
+    if (r.ok) apply(r.value);
+    else drop(key, r.why);
+  };
+
+  use('model', ModelSchema, (m) => (link.model = m));
+  use('device', DeviceSchema, (d) => (link.device = d));
+  // The gold answer belongs to the question: without `q` it would be checked against the wrong one.
+  const goldRaw = values.get('gold');
+  const goldRead: Read<string> =
+    goldRaw === undefined ? { ok: true, value: '' } : read(text(LINK_LIMITS.goldChars), goldRaw);
+  if (!goldRead.ok) drop('gold', goldRead.why);
+  else if (goldRead.value !== '' && !values.has('q')) drop('gold', 'it needs a question (q)');
+  const gold = goldRead.ok && goldRead.value !== '' ? goldRead.value : null;
+  use('q', text(LINK_LIMITS.questionChars), (q) => (link.question = { text: q, gold }));
+  use('modes', ModesSchema, (m) => (link.modes = m));
+  use('trigger', text(LINK_LIMITS.triggerChars), (t) => (link.trigger = t));
+  use('ex', ExemplarsSchema, (e) => (link.exemplars = e));
+  use('dec', DecodingSchema, (d) => (link.decoding = d));
+  use('set', SetSchema, (s) => (link.set = s));
+  use('embed', FlagSchema, (f) => (view.embed = f));
+  use('present', FlagSchema, (f) => (view.present = f));
+
+  if (notices.length > LINK_LIMITS.notices) {
+    const more = notices.length - LINK_LIMITS.notices;
+    notices.length = LINK_LIMITS.notices;
+    notices.push(`… and ${more} more.`);
+  }
+  return { link, view, notices };
+}

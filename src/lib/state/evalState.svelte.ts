@@ -1,0 +1,297 @@
+import { clampInt, describeError } from '../core/values.ts';
+import type { CostAxis } from '../charts/specs.ts';
+import { CancelledError } from '../engine/shared/errors.ts';
+import { summarize, type EvalSummary } from '../eval/aggregate.ts';
+import { parseProblemSet } from '../eval/parse.ts';
+import { answeredRecord, failedRecord } from '../eval/records.ts';
+import { isoTime } from '../eval/reportContext.ts';
+import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
+import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
+import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/problemSet.ts';
+import type { LinkSet } from '../link/permalink.ts';
+import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import type { AppState } from './appState.svelte.ts';
+
+export type EvalStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+export const SET_CHOICES = ['generated', 'presets', 'uploaded'] as const;
+export type SetChoice = (typeof SET_CHOICES)[number];
+
+/** A fresh page evaluates 50 mixed held-out questions: large enough for an interval, short enough for a talk. */
+export const DEFAULT_SET: LinkSet = { kind: 'generated', family: 'mixed', count: 50, seed: 2022 };
+
+/** An evaluation: a problem set run through the chosen modes, one generation at a time, results as they come. */
+export class EvalState {
+  readonly #app: AppState;
+  #choice = $state<SetChoice>('generated');
+  #family = $state<SetFamily>('mixed');
+  #count = $state(50);
+  #seed = $state(2022);
+  #uploaded = $state.raw<ProblemSet | null>(null);
+  #uploadErrors = $state.raw<string[]>([]);
+  #uploadWarnings = $state.raw<string[]>([]);
+  #modes = $state.raw<Mode[]>([...MODES]);
+  #records = $state.raw<EvalRecord[]>([]);
+  #status = $state<EvalStatus>('idle');
+  #error = $state<string | null>(null);
+  #runSet = $state.raw<ProblemSet | null>(null);
+  #runModes = $state.raw<Mode[]>([]);
+  /** Settings as they were when the run started: later edits must not relabel its results. */
+  #runContext: ExportContext | null = null;
+  #current = $state.raw<{ index: number; mode: Mode } | null>(null);
+  #stopNote = $state<string | null>(null);
+  #costAxis = $state<CostAxis>('tokens');
+  #stopRequested = false;
+
+  constructor(app: AppState) {
+    this.#app = app;
+    this.applyLinkSet(DEFAULT_SET);
+  }
+
+  get choice(): SetChoice {
+    return this.#choice;
+  }
+  get family(): SetFamily {
+    return this.#family;
+  }
+  get count(): number {
+    return this.#count;
+  }
+  get seed(): number {
+    return this.#seed;
+  }
+  get uploaded(): ProblemSet | null {
+    return this.#uploaded;
+  }
+  get uploadErrors(): readonly string[] {
+    return this.#uploadErrors;
+  }
+  get uploadWarnings(): readonly string[] {
+    return this.#uploadWarnings;
+  }
+  get modes(): readonly Mode[] {
+    return this.#modes;
+  }
+  get records(): readonly EvalRecord[] {
+    return this.#records;
+  }
+  get status(): EvalStatus {
+    return this.#status;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  /** The set and modes of the current or last run (the selection may have changed since). */
+  get runSet(): ProblemSet | null {
+    return this.#runSet;
+  }
+  /** The family of the run's set where one is known: a generated set names it, items of one family imply it. */
+  get runFamily(): SetFamily | null {
+    return this.#runSet === null ? null : familyOf(this.#runSet);
+  }
+  get runModes(): readonly Mode[] {
+    return this.#runModes;
+  }
+  get current(): { index: number; mode: Mode } | null {
+    return this.#current;
+  }
+  /** Why the run ended early when it was not the user's Stop (a model switch); null otherwise. */
+  get stopNote(): string | null {
+    return this.#stopNote;
+  }
+  get costAxis(): CostAxis {
+    return this.#costAxis;
+  }
+  get running(): boolean {
+    return this.#status === 'running';
+  }
+  get total(): number {
+    return (this.#runSet?.items.length ?? 0) * this.#runModes.length;
+  }
+  get done(): number {
+    return this.#records.length;
+  }
+
+  /** The set the next run would use. */
+  readonly set = $derived.by((): ProblemSet | null => {
+    switch (this.#choice) {
+      case 'generated':
+        return generatedSet(this.#family, this.#count, this.#seed);
+      case 'presets':
+        return presetSet();
+      case 'uploaded':
+        return this.#uploaded;
+    }
+  });
+
+  readonly summary = $derived.by((): EvalSummary => summarize(this.#records, this.#runModes));
+
+  get canStart(): boolean {
+    return (
+      this.#status !== 'running' &&
+      !this.#app.engine.busy &&
+      this.#app.engine.status === 'ready' &&
+      this.#app.format !== null &&
+      this.set !== null &&
+      this.#modes.length > 0
+    );
+  }
+
+  setChoice(c: SetChoice): void {
+    this.#choice = c;
+  }
+  setFamily(f: SetFamily): void {
+    this.#family = f;
+  }
+  setCount(n: number): void {
+    this.#count = clampInt(n, 1, SET_LIMITS.maxItems, this.#count);
+  }
+  setSeed(n: number): void {
+    this.#seed = clampInt(n, 0, SET_LIMITS.maxSeed, this.#seed);
+  }
+  setMode(mode: Mode, on: boolean): void {
+    this.#modes = MODES.filter((m) => (m === mode ? on : this.#modes.includes(m)));
+  }
+  setModes(modes: readonly Mode[]): void {
+    this.#modes = MODES.filter((m) => modes.includes(m));
+  }
+  setCostAxis(axis: CostAxis): void {
+    this.#costAxis = axis;
+  }
+
+  applyLinkSet(set: LinkSet): void {
+    if (set.kind === 'presets') {
+      this.#choice = 'presets';
+      return;
+    }
+    this.#choice = 'generated';
+    this.setFamily(set.family);
+    this.setCount(set.count);
+    this.setSeed(set.seed);
+  }
+
+  /** The selection as a link names it; an uploaded set is too large for a link, so the generated one stands in. */
+  get linkSet(): LinkSet {
+    return this.#choice === 'presets'
+      ? { kind: 'presets' }
+      : { kind: 'generated', family: this.#family, count: this.#count, seed: this.#seed };
+  }
+
+  /** A pasted or uploaded set; on errors the previous set stays and the errors are shown. */
+  useText(text: string, name?: string): void {
+    const result = parseProblemSet(text, name);
+    if (!result.ok) {
+      this.#uploadErrors = result.errors;
+      this.#uploadWarnings = [];
+      return;
+    }
+    this.#uploaded = result.set;
+    this.#uploadErrors = [];
+    this.#uploadWarnings = result.warnings;
+    this.#choice = 'uploaded';
+  }
+
+  /** The size is checked before the file is read, so a huge file is never loaded into memory. */
+  async useFile(file: File): Promise<void> {
+    if (file.size > SET_LIMITS.maxBytes) {
+      this.#uploadErrors = [`${file.name} is ${file.size} bytes; the limit is ${SET_LIMITS.maxBytes}`];
+      return;
+    }
+    try {
+      this.useText(await file.text(), file.name);
+    } catch (err) {
+      this.#uploadErrors = [`${file.name} could not be read: ${describeError(err)}`];
+    }
+  }
+
+  async run(): Promise<void> {
+    const set = this.set;
+    const format = this.#app.format;
+    if (!this.canStart || set === null || format === null) return;
+    const modes = [...this.#modes];
+    const params = this.#app.runParams;
+    this.#runSet = set;
+    this.#runModes = modes;
+    this.#runContext = this.#app.exportContext(Date.now());
+    this.#records = [];
+    this.#error = null;
+    this.#stopNote = null;
+    this.#stopRequested = false;
+    this.#status = 'running';
+    try {
+      await this.#runAll(set.items, modes, format, params);
+      this.#status = this.#stopRequested ? 'stopped' : 'done';
+    } catch (err) {
+      if (err instanceof CancelledError) {
+        // A model switch cancelled the queued items: the results so far stand, marked incomplete.
+        this.#stopNote = err.message;
+        this.#status = 'stopped';
+      } else {
+        this.#error = describeError(err);
+        this.#status = 'error';
+      }
+    } finally {
+      this.#current = null;
+    }
+  }
+
+  stop(): void {
+    if (this.#status !== 'running') return;
+    this.#stopRequested = true;
+    this.#app.engine.interrupt('evaluation');
+  }
+
+  async #runAll(
+    items: readonly EvalItem[],
+    modes: readonly Mode[],
+    format: PromptFormat,
+    params: AppState['runParams']
+  ): Promise<void> {
+    for (const [index, item] of items.entries()) {
+      const prompts = this.#app.promptsFor(item.question);
+      if (prompts === null) throw new Error('the prompt format is not loaded');
+      for (const mode of modes) {
+        if (this.#stopRequested) return;
+        this.#current = { index, mode };
+        const record = await this.#ask(index, item, mode, prompts[mode], format, params);
+        // An interrupted generation is partial: it is left out rather than counted wrong.
+        if (record === null) return;
+        this.#records = [...this.#records, record];
+      }
+    }
+  }
+
+  async #ask(
+    index: number,
+    item: EvalItem,
+    mode: Mode,
+    prompt: string,
+    format: PromptFormat,
+    params: AppState['runParams']
+  ): Promise<EvalRecord | null> {
+    try {
+      const result = await this.#app.engine.generate('evaluation', prompt, params);
+      return result.stopped ? null : answeredRecord(index, item, mode, prompt, format, result);
+    } catch (err) {
+      // A cancelled run, or a dead engine that would fail every later question too, ends the evaluation.
+      if (err instanceof CancelledError || this.#app.engine.status !== 'ready') throw err;
+      return failedRecord(index, item, mode, describeError(err));
+    }
+  }
+
+  /** The last run with its context, for export; null before any result. */
+  report(nowMs: number): EvalReport | null {
+    const set = this.#runSet;
+    const context = this.#runContext;
+    if (set === null || context === null || this.#records.length === 0) return null;
+    return {
+      kind: 'evaluation',
+      ...context,
+      exportedAt: isoTime(nowMs),
+      set: { label: set.label, source: set.source, questions: set.items.length },
+      modes: [...this.#runModes],
+      complete: this.#status === 'done',
+      summary: this.summary,
+      records: [...this.#records]
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import type { AppState } from './appState.svelte.ts';
+import type { OfflineState } from './offlineState.svelte.ts';
+import type { RunState } from './runState.svelte.ts';
+import type { ShareState } from './shareState.svelte.ts';
+import { untrack } from 'svelte';
+
+/**
+ * The reactions between stores, in one place instead of in components: the address bar follows the
+ * settings, the offline copy follows the runtime files a load used, prompt token counts follow the
+ * prompts. Returns the function that stops them.
+ */
+export function connectStores(stores: {
+  app: AppState;
+  runs: RunState;
+  offline: OfflineState;
+  share: ShareState;
+}): () => void {
+  const { app, runs, offline, share } = stores;
+  return $effect.root(() => {
+    $effect(() => share.syncAddressBar());
+
+    // The offline copy keeps the ONNX Runtime build each load used; only a new load asks again.
+    $effect(() => {
+      const files = app.engine.backend?.runtimeFiles;
+      if (files !== undefined) untrack(() => void offline.want(files));
+    });
+
+    // Re-count prompt tokens whenever a prompt changes or the model becomes ready.
+    $effect(() => {
+      if (app.prompts !== null && app.engine.status === 'ready') void runs.refreshPromptCounts();
+    });
+  });
+}

@@ -1,0 +1,173 @@
+import { describeError } from '../core/values.ts';
+import type { Engine } from '../engine/client/engine.svelte.ts';
+import { CancelledError, WorkerCrashedError } from '../engine/shared/errors.ts';
+import type { RunReport } from '../eval/reportFormats.ts';
+import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { runOrder } from '../run/order.ts';
+import type { AppState } from './appState.svelte.ts';
+import { PaneState } from './paneState.svelte.ts';
+
+/** The live run: the three modes on the editor's question, one pane each, submitted to the engine's queue. */
+export class RunState {
+  readonly panes: Record<Mode, PaneState> = {
+    'zero-shot-cot': new PaneState('zero-shot-cot'),
+    'few-shot-cot': new PaneState('few-shot-cot'),
+    'answer-only': new PaneState('answer-only')
+  };
+  readonly #app: AppState;
+  readonly #engine: Engine;
+  #running = $state(false);
+  #rotate = $state(false);
+  #stopRequested = false;
+  #currentMode: Mode | null = null;
+  #pageHidden = false;
+  #runIndex = 0;
+  #countSeq = 0;
+
+  constructor(app: AppState) {
+    this.#app = app;
+    this.#engine = app.engine;
+    app.onPromptsChange(() => this.#preview());
+    // The old model's run has ended (the engine waited for it): its panes no longer belong to the page.
+    this.#engine.onSwitch(() => {
+      for (const mode of MODES) this.panes[mode].reset();
+      this.#preview();
+    });
+    this.#preview();
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+  get rotate(): boolean {
+    return this.#rotate;
+  }
+  /** Whether any pane holds a finished or stopped run, i.e. there is something to export. */
+  get hasRun(): boolean {
+    return MODES.some((m) => this.panes[m].status === 'done' || this.panes[m].status === 'stopped');
+  }
+  /** No run going, the engine free (no evaluation queued or running), the model ready, the question fine. */
+  get canRun(): boolean {
+    return (
+      !this.#running &&
+      !this.#engine.busy &&
+      this.#engine.status === 'ready' &&
+      this.#app.format !== null &&
+      this.#app.questionProblem === null
+    );
+  }
+
+  /** The three panes as they stand: prompt, text, answer and stats of the last run. */
+  report(nowMs: number): RunReport {
+    const question = this.#app.question;
+    return {
+      kind: 'run',
+      ...this.#app.exportContext(nowMs),
+      question: question.question,
+      gold: question.gold,
+      panes: MODES.map((mode) => {
+        const pane = this.panes[mode];
+        return {
+          mode,
+          status: pane.status,
+          prompt: pane.prompt,
+          text: pane.text,
+          answer: pane.answer,
+          correct: pane.correct,
+          stats: pane.stats
+        };
+      })
+    };
+  }
+
+  setRotate(r: boolean): void {
+    this.#rotate = r;
+  }
+
+  /** Runs the three modes one after another through the engine's queue. */
+  runAll(): Promise<void> {
+    const format = this.#app.format;
+    const prompts = this.#app.prompts;
+    if (!this.canRun || format === null || prompts === null) return Promise.resolve();
+    return this.#runModes(format, prompts);
+  }
+
+  async #runModes(format: PromptFormat, prompts: Record<Mode, string>): Promise<void> {
+    this.#running = true;
+    this.#stopRequested = false;
+    const order = runOrder(this.#runIndex++, this.#rotate);
+    const gold = this.#app.question.gold;
+    const params = this.#app.runParams;
+    for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
+    try {
+      for (const mode of order) {
+        const pane = this.panes[mode];
+        // A pane stopped while queued is idle again and keeps its turn empty.
+        if (this.#stopRequested || pane.status !== 'queued') {
+          pane.cancel();
+          continue;
+        }
+        pane.start();
+        if (this.#pageHidden) pane.markHidden();
+        this.#currentMode = mode;
+        try {
+          const result = await this.#engine.generate('run', prompts[mode], params, {
+            onPrompt: (n) => pane.setPromptTokens(n),
+            onToken: (text, at) => pane.append(text, at)
+          });
+          pane.finish(result);
+        } catch (err) {
+          // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
+          if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
+          if (err instanceof CancelledError) pane.abort(err.message);
+          else pane.fail(describeError(err));
+        }
+      }
+    } finally {
+      this.#running = false;
+      this.#currentMode = null;
+    }
+  }
+
+  /** Asks the worker for each pane's prompt length; only the newest answer is applied. */
+  async refreshPromptCounts(): Promise<void> {
+    const prompts = this.#app.prompts;
+    if (prompts === null || this.#engine.status !== 'ready' || this.#app.questionProblem !== null) return;
+    const seq = ++this.#countSeq;
+    try {
+      const tokens = await this.#engine.countTokens(MODES.map((m) => prompts[m]));
+      if (seq !== this.#countSeq) return;
+      MODES.forEach((m, i) => {
+        const n = tokens[i];
+        if (n !== undefined) this.panes[m].setPreviewTokens(prompts[m], n);
+      });
+    } catch {
+      // A count is a preview nicety; the run reports the real number anyway.
+    }
+  }
+
+  stop(): void {
+    if (!this.#running) return;
+    this.#stopRequested = true;
+    this.#engine.interrupt('run');
+  }
+
+  /** Stops one mode: the running one keeps its partial text, a queued one is skipped; the others go on. */
+  stopPane(mode: Mode): void {
+    const pane = this.panes[mode];
+    if (pane.status === 'queued') pane.cancel();
+    else if (pane.status === 'running' && this.#currentMode === mode) this.#engine.interrupt('run');
+  }
+
+  /** Background tabs throttle timers and may slow the page's side of a run; the pane's stats say so. */
+  setPageHidden(hidden: boolean): void {
+    this.#pageHidden = hidden;
+    if (hidden) for (const mode of MODES) this.panes[mode].markHidden();
+  }
+
+  #preview(): void {
+    const prompts = this.#app.prompts;
+    if (prompts === null) return;
+    for (const mode of MODES) this.panes[mode].preview(prompts[mode], this.#app.format);
+  }
+}

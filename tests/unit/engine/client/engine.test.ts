@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelRef, RunTimings } from '$lib/core/types.ts';
+import { Engine, type ModelFacts } from '$lib/engine/client/engine.svelte.ts';
+import { CancelledError } from '$lib/engine/shared/errors.ts';
+import type { Reply } from '$lib/engine/shared/protocol.ts';
+import { FakeWorker } from './fakeWorker.ts';
+
+const bundled: ModelRef = { source: 'bundled', id: 'think-small-3m', baseUrl: 'http://x/models/', dtypes: ['q8'] };
+const other: ModelRef = {
+  source: 'hub',
+  id: 'o/m',
+  baseUrl: 'https://hub.test/',
+  dtypes: ['q8'],
+  revision: 'main',
+  manifest: { algorithm: 'sha256', files: {} },
+  chat: false
+};
+const facts = (ref: ModelRef, parameters: number | null = null): ModelFacts => ({
+  ref,
+  label: null,
+  parameters,
+  format: null,
+  chat: null
+});
+const params = { maxNewTokens: 4, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
+const timings: RunTimings = {
+  startedAt: 0,
+  firstTokenAt: 1,
+  lastTokenAt: 2,
+  endedAt: 3,
+  promptTokens: 2,
+  generatedTokens: 1
+};
+const ready: Reply = {
+  type: 'ready',
+  device: 'wasm',
+  dtype: 'q8',
+  threads: 1,
+  loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
+  webgpuAdapter: false,
+  contextTokens: 1024,
+  notices: [],
+  modelCached: true,
+  runtimeFiles: []
+};
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+async function readyEngine(): Promise<{ engine: Engine; workers: FakeWorker[] }> {
+  const workers: FakeWorker[] = [];
+  const engine = new Engine(facts(bundled, 2_808_480), () => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  const loading = engine.reload('wasm');
+  workers[0]?.reply(ready);
+  await loading;
+  return { engine, workers };
+}
+
+const generates = (w: FakeWorker | undefined) => w?.posted.filter((r) => r.type === 'generate') ?? [];
+
+describe('Engine', () => {
+  it('runs queued generations one at a time, in the order they were submitted, whoever submitted them', async () => {
+    const { engine, workers } = await readyEngine();
+    const w = workers[0];
+    const first = engine.generate('run', 'A', params);
+    const second = engine.generate('evaluation', 'B', params);
+    expect(engine.busy).toBe(true);
+    expect(engine.busyWith('evaluation')).toBe(true);
+    expect(generates(w).map((g) => g.type === 'generate' && g.prompt)).toEqual(['A']);
+    w?.reply({ type: 'done', runId: 'run-1', text: 'a', timings, stopped: false });
+    await expect(first).resolves.toMatchObject({ text: 'a' });
+    await tick();
+    expect(generates(w).map((g) => g.type === 'generate' && g.prompt)).toEqual(['A', 'B']);
+    w?.reply({ type: 'done', runId: 'run-2', text: 'b', timings, stopped: false });
+    await expect(second).resolves.toMatchObject({ text: 'b' });
+    await tick();
+    expect(engine.busy).toBe(false);
+  });
+
+  it("cancelling one owner's work rejects its queued items and leaves the other owner's alone", async () => {
+    const { engine, workers } = await readyEngine();
+    const running = engine.generate('run', 'A', params);
+    const queued = engine.generate('evaluation', 'B', params);
+    const kept = engine.generate('run', 'C', params);
+    engine.cancel('evaluation');
+    await expect(queued).rejects.toBeInstanceOf(CancelledError);
+    expect(engine.busyWith('evaluation')).toBe(false);
+    workers[0]?.reply({ type: 'done', runId: 'run-1', text: 'a', timings, stopped: false });
+    await running;
+    await tick();
+    expect(generates(workers[0]).map((g) => g.type === 'generate' && g.prompt)).toEqual(['A', 'C']);
+    workers[0]?.reply({ type: 'done', runId: 'run-2', text: 'c', timings, stopped: false });
+    await expect(kept).resolves.toMatchObject({ text: 'c' });
+  });
+
+  it('a model switch cancels everything, waits for the running generation, tells its listeners, then loads', async () => {
+    const { engine, workers } = await readyEngine();
+    const seen: string[] = [];
+    engine.onSwitch((model) => seen.push(model.ref.id));
+    const running = engine.generate('evaluation', 'A', params);
+    const queued = engine.generate('evaluation', 'B', params);
+    const switching = engine.switchTo(facts(other, 1_234), 'wasm');
+    await expect(queued).rejects.toThrow('Cancelled when a model was loaded');
+    expect(workers[0]?.posted.at(-1)).toEqual({ type: 'interrupt', runId: 'run-1' });
+    expect(seen).toEqual([]);
+    expect(workers).toHaveLength(1);
+    workers[0]?.reply({ type: 'done', runId: 'run-1', text: 'a', timings, stopped: true });
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    await tick();
+    expect(seen).toEqual(['o/m']);
+    expect(engine.model).toMatchObject({ ref: other, parameters: 1_234 });
+    const load = workers[1]?.posted[0];
+    expect(load?.type === 'load' && load.model).toEqual(other);
+    workers[1]?.reply(ready);
+    await switching;
+    expect(engine.status).toBe('ready');
+    expect(engine.busy).toBe(false);
+  });
+
+  it('learns facts only about the model it is on (a late prompts.json never relabels a Hub model)', async () => {
+    const { engine } = await readyEngine();
+    engine.learn(bundled, { parameters: 99 });
+    expect(engine.model.parameters).toBe(99);
+    const switching = engine.switchTo(facts(other, 1_234), 'wasm');
+    engine.learn(bundled, { parameters: 7 });
+    expect(engine.model.parameters).toBe(1_234);
+    engine.dispose();
+    await switching;
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseBackend,
+  chooseDevice,
+  chooseDtype,
+  chooseThreads,
+  dtypeFile,
+  probeWebGpu,
+  watchDeviceLoss,
+  type GpuProbe
+} from '$lib/engine/shared/device.ts';
+import { bundledModel } from '$lib/models/bundled.ts';
+import { modelFileUrl } from '$lib/engine/shared/modelUrl.ts';
+
+describe('chooseDevice', () => {
+  it('auto takes WebGPU when an adapter exists', () => expect(chooseDevice('auto', true)).toBe('webgpu'));
+  it('auto falls back to WASM without an adapter', () => expect(chooseDevice('auto', false)).toBe('wasm'));
+  it('forced wasm ignores the adapter', () => expect(chooseDevice('wasm', true)).toBe('wasm'));
+  it('forced webgpu falls back to WASM without an adapter', () => expect(chooseDevice('webgpu', false)).toBe('wasm'));
+  it('forced webgpu with an adapter is webgpu', () => expect(chooseDevice('webgpu', true)).toBe('webgpu'));
+});
+
+describe('chooseDtype', () => {
+  it('WASM prefers q8', () => expect(chooseDtype('wasm', ['fp32', 'q4', 'q8'])).toBe('q8'));
+  it('WASM falls back to fp32 before q4', () => expect(chooseDtype('wasm', ['q4', 'fp32'])).toBe('fp32'));
+  it('WASM takes q4 only when it is all there is', () => expect(chooseDtype('wasm', ['q4'])).toBe('q4'));
+  it('WebGPU prefers q4 when the model ships it', () => expect(chooseDtype('webgpu', ['q8', 'q4', 'fp32'])).toBe('q4'));
+  it('WebGPU falls back to q8', () => expect(chooseDtype('webgpu', ['q8', 'fp32'])).toBe('q8'));
+  it('WebGPU falls back to fp32', () => expect(chooseDtype('webgpu', ['fp32'])).toBe('fp32'));
+  it('nothing available gives null', () => expect(chooseDtype('wasm', [])).toBeNull());
+  it('WebGPU with shader-f16 prefers q4f16', () =>
+    expect(chooseDtype('webgpu', ['q4f16', 'q4', 'fp16', 'q8'], true)).toBe('q4f16'));
+  it('WebGPU without shader-f16 never picks an f16 dtype', () => {
+    expect(chooseDtype('webgpu', ['q4f16', 'q4'], false)).toBe('q4');
+    expect(chooseDtype('webgpu', ['fp16', 'q4f16'], false)).toBeNull();
+  });
+});
+
+const gpuOk: GpuProbe = { unavailable: null, shaderF16: true };
+const gpuNoF16: GpuProbe = { unavailable: null, shaderF16: false };
+const noGpu: GpuProbe = { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false };
+
+describe('chooseBackend', () => {
+  it('auto without WebGPU runs WASM quietly (nothing was promised)', () =>
+    expect(chooseBackend('auto', noGpu, ['q8', 'q4'])).toEqual({ device: 'wasm', dtype: 'q8', notices: [] }));
+  it('webgpu without an adapter falls back to WASM and says why', () => {
+    const c = chooseBackend('webgpu', noGpu, ['q8', 'q4']);
+    expect(c?.device).toBe('wasm');
+    expect(c?.dtype).toBe('q8');
+    expect(c?.notices).toEqual([
+      'WebGPU is unavailable (the browser offers no WebGPU adapter): running on WASM instead.'
+    ]);
+  });
+  it('no shader-f16 takes a non-f16 dtype and says so', () => {
+    const c = chooseBackend('webgpu', gpuNoF16, ['q4f16', 'q4', 'q8']);
+    expect(c).toEqual({
+      device: 'webgpu',
+      dtype: 'q4',
+      notices: ['This GPU has no shader-f16: using q4 weights instead of q4f16.']
+    });
+  });
+  it('no notice when the model ships no f16 weights anyway', () =>
+    expect(chooseBackend('webgpu', gpuNoF16, ['q8', 'q4', 'fp32'])?.notices).toEqual([]));
+  it('shader-f16 present takes the f16 weights', () =>
+    expect(chooseBackend('auto', gpuOk, ['q4f16', 'q4'])?.dtype).toBe('q4f16'));
+  it('null when nothing fits', () => expect(chooseBackend('webgpu', gpuNoF16, ['fp16'])).toBeNull());
+});
+
+describe('chooseThreads', () => {
+  it('two threads when cross-origin isolated with four cores or more', () => {
+    expect(chooseThreads(true, 4)).toBe(2);
+    expect(chooseThreads(true, 16)).toBe(2);
+  });
+  it('one thread on two cores, where a second one slows decoding down', () => expect(chooseThreads(true, 2)).toBe(1));
+  it('one thread without cross-origin isolation, whatever is asked', () => {
+    expect(chooseThreads(false, 8)).toBe(1);
+    expect(chooseThreads(false, 8, 2)).toBe(1);
+  });
+  it('a requested count wins, whole, at least one, at most the cores (two allowed on any)', () => {
+    expect(chooseThreads(true, 2, 2)).toBe(2);
+    expect(chooseThreads(true, 8, 1)).toBe(1);
+    expect(chooseThreads(true, 4, 8)).toBe(4);
+    expect(chooseThreads(true, 2, 0)).toBe(1);
+    expect(chooseThreads(true, 2, 1.7)).toBe(1);
+  });
+});
+
+describe('dtypeFile', () => {
+  it('maps to the transformers.js file names', () => {
+    expect(dtypeFile('fp32')).toBe('model.onnx');
+    expect(dtypeFile('q8')).toBe('model_quantized.onnx');
+    expect(dtypeFile('q4')).toBe('model_q4.onnx');
+    expect(dtypeFile('fp16')).toBe('model_fp16.onnx');
+    expect(dtypeFile('q4f16')).toBe('model_q4f16.onnx');
+  });
+});
+
+const adapter = (features: string[]) => ({ features: new Set(features) });
+
+describe('probeWebGpu', () => {
+  it('no navigator.gpu', async () =>
+    expect(await probeWebGpu(undefined)).toEqual({ unavailable: 'this browser has no WebGPU', shaderF16: false }));
+  it('a null adapter', async () =>
+    expect(await probeWebGpu({ requestAdapter: () => Promise.resolve(null) })).toEqual({
+      unavailable: 'the browser offers no WebGPU adapter',
+      shaderF16: false
+    }));
+  it('requestAdapter throwing', async () =>
+    expect((await probeWebGpu({ requestAdapter: () => Promise.reject(new Error('blocked')) })).unavailable).toBe(
+      'requesting a WebGPU adapter failed (blocked)'
+    ));
+  it('an adapter without shader-f16', async () =>
+    expect(await probeWebGpu({ requestAdapter: () => Promise.resolve(adapter([])) })).toEqual({
+      unavailable: null,
+      shaderF16: false
+    }));
+  it('an adapter with shader-f16', async () =>
+    expect((await probeWebGpu({ requestAdapter: () => Promise.resolve(adapter(['shader-f16'])) })).shaderF16).toBe(
+      true
+    ));
+});
+
+describe('watchDeviceLoss', () => {
+  it('reports a lost device once, with its reason', async () => {
+    const lost: string[] = [];
+    const device = { lost: Promise.resolve({ reason: 'unknown', message: 'GPU process crashed' }) };
+    await watchDeviceLoss({ device: Promise.resolve(device) }, (m) => lost.push(m));
+    expect(lost).toEqual(['the WebGPU device was lost (unknown: GPU process crashed)']);
+  });
+  it('ignores an environment without a device', async () => {
+    const lost: string[] = [];
+    await watchDeviceLoss({}, (m) => lost.push(m));
+    await watchDeviceLoss(undefined, (m) => lost.push(m));
+    await watchDeviceLoss({ device: Promise.reject(new Error('no device')) }, (m) => lost.push(m));
+    expect(lost).toEqual([]);
+  });
+});
+
+describe('bundledModel', () => {
+  it('serves from the app origin under /models/', () => {
+    const m = bundledModel('http://localhost:4173', '/');
+    expect(m.baseUrl).toBe('http://localhost:4173/models/');
+    expect(modelFileUrl(m, 'onnx/model_quantized.onnx')).toBe(
+      'http://localhost:4173/models/think-small-3m/onnx/model_quantized.onnx'
+    );
+  });
+  it('respects a base path', () =>
+    expect(bundledModel('https://x.org', '/app').baseUrl).toBe('https://x.org/app/models/'));
+});
