@@ -72,7 +72,7 @@ export function generateStory(rng: Rng, options: GenerateOptions = {}): Problem 
     const steps = options.steps ?? rng.pick([1, 1, 2, 2, 2, 3, 3]);
     const built = build(rng, options, steps);
     if (built === null) continue;
-    const answer = built.answer ?? built.calcs[built.calcs.length - 1]?.op.result ?? NaN;
+    const answer = built.calcs[built.calcs.length - 1]?.op.result ?? NaN;
     const facts = [...built.facts];
     if (rng.chance(0.2)) {
       // At either end only, so that no pronoun is cut off from the name it stands for.

@@ -29,8 +29,6 @@ export interface Built {
   facts: string[];
   question: string;
   calcs: Calc[];
-  /** The answer when it is not the last calculation's result (rounding up adds no equation of its own). */
-  answer?: number;
 }
 
 export interface Ctx {
