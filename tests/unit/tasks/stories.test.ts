@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, answerSentence } from '../../../src/lib/tasks/index.ts';
 import { generateStory } from '../../../src/lib/tasks/stories/index.ts';
-import { verbBase } from '../../../src/lib/tasks/stories/kinds.ts';
+import { verbBase } from '../../../src/lib/tasks/stories/verbs.ts';
 import { plural } from '../../../src/lib/tasks/stories/vocab.ts';
 import { PEOPLE, isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
 
