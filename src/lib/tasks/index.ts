@@ -1,4 +1,4 @@
-import { generateArithmetic } from './arithmetic.ts';
+import { generateArithmetic } from './arithmetic/index.ts';
 import { generateCoin } from './coin.ts';
 import { generateLetters } from './letters.ts';
 import { Rng } from './rng.ts';

@@ -13,7 +13,7 @@ import {
 } from '../../../models/recipe/gsm8k.ts';
 import { gsm8kProblems, qualifies, reinstance, reinstanceAll } from '../../../models/recipe/gsm8k-reinstance.ts';
 import { FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, swapNames } from '../../../models/recipe/names.ts';
-import { Rng } from '../../../src/lib/tasks/index.ts';
+import { Rng } from '$lib/tasks/index.ts';
 
 const row = (question: string, answer: string): string => JSON.stringify({ question, answer });
 const NATALIA = row(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp, checkArithmeticRationale, equation, generateArithmetic } from '$lib/tasks/arithmetic.ts';
+import { checkArithmeticRationale, generateArithmetic } from '$lib/tasks/arithmetic/index.ts';
+import { applyOp, equation } from '$lib/tasks/ops.ts';
 import { isHeldOut } from '$lib/tasks/lexicon.ts';
 import { Rng } from '$lib/tasks/rng.ts';
 import { PERSON_NAMES, expectSameDraws, skeleton } from './helpers.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, answerSentence } from '../../../src/lib/tasks/index.ts';
-import { generateStory } from '../../../src/lib/tasks/stories/index.ts';
-import { verbBase } from '../../../src/lib/tasks/stories/kinds.ts';
-import { plural } from '../../../src/lib/tasks/stories/vocab.ts';
-import { PEOPLE, isHeldOut } from '../../../src/lib/tasks/lexicon.ts';
+import { Rng, answerSentence } from '$lib/tasks/index.ts';
+import { generateStory } from '$lib/tasks/stories/index.ts';
+import { verbBase } from '$lib/tasks/stories/verbs.ts';
+import { plural } from '$lib/tasks/stories/vocab.ts';
+import { PEOPLE, isHeldOut } from '$lib/tasks/lexicon.ts';
 
 const EQUATION = /(\d+) ([-+×÷]) (\d+) = (\d+)/g;
 

@@ -1,5 +1,5 @@
 import { calc, money, num, of, sentence, who, type Built, type Calc, type Ctx, type Tense } from './parts.ts';
-import { verbBase } from './kinds.ts';
+import { verbBase } from './verbs.ts';
 import { plural, RATES } from './vocab.ts';
 
 /** Two- and three-step problems: a start that may itself take a calculation, then changes, then a question. */

@@ -3,13 +3,15 @@
  * position, comparisons, groups with remainders, prices and rates, several owners, irrelevant numbers), over
  * hundreds of everyday nouns, each with several grounded rationales that quote the question before computing.
  */
-import { equation } from '../arithmetic.ts';
+import { equation } from '../ops.ts';
 import type { Rng } from '../rng.ts';
 import { answerSentence, type GenerateOptions, type Problem } from '../types.ts';
 import { chain, earning, shopping } from './chains.ts';
-import { ONE_STEP, remainder } from './kinds.ts';
+import { remainder } from './groupKinds.ts';
+import { ONE_STEP } from './kinds.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
-import { CATEGORIES, IRRELEVANT } from './vocab.ts';
+import { CATEGORIES } from './categories.ts';
+import { IRRELEVANT } from './vocab.ts';
 
 function build(rng: Rng, options: GenerateOptions, steps: number): Built | null {
   const cat = rng.pick(CATEGORIES);

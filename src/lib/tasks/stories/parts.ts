@@ -1,8 +1,8 @@
-import { applyOp, type Op } from '../arithmetic.ts';
+import { op, type Op } from '../ops.ts';
 import { PEOPLE, capitalize, inventedWord, isHeldOut, pronoun } from '../lexicon.ts';
 import type { Rng } from '../rng.ts';
 import type { GenerateOptions } from '../types.ts';
-import type { Category, Noun } from './vocab.ts';
+import type { Category, Noun } from './categories.ts';
 
 /** Someone the story is about: a named person, or "the baker", with the pronouns that go with them. */
 export interface Who {
@@ -31,6 +31,9 @@ export interface Built {
   calcs: Calc[];
 }
 
+/** A problem kind: its facts, question and calculations, or null when the draw does not fit it. */
+export type Kind = (c: Ctx, t: Tense) => Built | null;
+
 export interface Ctx {
   rng: Rng;
   options: GenerateOptions;
@@ -40,7 +43,7 @@ export interface Ctx {
 }
 
 export function calc(kind: Op['kind'], a: number, b: number, quote: string, result: string, lead: string): Calc {
-  return { op: { kind, a, b, result: applyOp(kind, a, b) }, quote, result, lead };
+  return { op: op(kind, a, b), quote, result, lead };
 }
 
 /** A count of things: "1 apple", "5 apples". */
