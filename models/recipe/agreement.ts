@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { PreTrainedTokenizer } from '@huggingface/transformers';
-import { FAMILIES, generateSet } from '../../src/lib/tasks/index.ts';
-import { buildPrompt, completion, parsePromptFormat } from '../../src/lib/prompts/index.ts';
+import { FAMILIES, generateSet } from '$lib/tasks/index.ts';
+import { buildPrompt, completion, parsePromptFormat } from '$lib/prompts/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

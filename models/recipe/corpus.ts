@@ -1,5 +1,5 @@
-import { Rng, generate, generateStory, type Family, type Problem } from '../../src/lib/tasks/index.ts';
-import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '../../src/lib/prompts/index.ts';
+import { Rng, generate, generateStory, type Family, type Problem } from '$lib/tasks/index.ts';
+import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '$lib/prompts/index.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
 /** The spacing, casing and punctuation slips real people make; the student should shrug them off. */

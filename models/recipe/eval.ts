@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AutoModelForCausalLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
-import { FAMILIES, Rng, generateSet, generateStory, type Family } from '../../src/lib/tasks/index.ts';
+import { FAMILIES, Rng, generateSet, generateStory, type Family } from '$lib/tasks/index.ts';
 import {
   MODES,
   buildPrompt,
@@ -21,7 +21,7 @@ import {
   parsePromptFormat,
   promptTail,
   type Mode
-} from '../../src/lib/prompts/index.ts';
+} from '$lib/prompts/index.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';
 

@@ -1,4 +1,4 @@
-import type { PromptFormat } from '../../src/lib/prompts/format.ts';
+import type { PromptFormat } from '$lib/prompts/format.ts';
 
 /** The prompt formats the student is trained on; written into the model folder as prompts.json. */
 export const STUDENT_FORMAT: Omit<PromptFormat, 'exemplars'> = {

@@ -4,8 +4,8 @@
  * Re-instancing and the training problems are in gsm8k-reinstance.ts.
  */
 import { readFileSync } from 'node:fs';
-import { Rng } from '../../src/lib/tasks/rng.ts';
-import { answerSentence } from '../../src/lib/tasks/types.ts';
+import { Rng } from '$lib/tasks/rng.ts';
+import { answerSentence } from '$lib/tasks/types.ts';
 
 // One entry point for the recipe. The re-instancing module imports this one back; only functions cross, and
 // neither calls the other while loading, so the cycle is harmless.

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreTrainedTokenizer } from '@huggingface/transformers';
-import { buildPrompt, parsePromptFormat, type Mode } from '../../src/lib/prompts/index.ts';
+import { buildPrompt, parsePromptFormat, type Mode } from '$lib/prompts/index.ts';
 
 const dir = process.argv[2] ?? '.work/data';
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));

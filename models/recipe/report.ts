@@ -1,4 +1,4 @@
-import { MODES, type Mode } from '../../src/lib/prompts/index.ts';
+import { MODES, type Mode } from '$lib/prompts/index.ts';
 
 export interface Outcome {
   mode: Mode;
