@@ -135,8 +135,8 @@ test.describe('faults and hostile input', () => {
     const cancelled = pane(page, 'zero-shot-cot');
     await expect(cancelled).toHaveAttribute('data-status', 'stopped', { timeout: 120_000 });
     await expect(cancelled.getByTestId('pane-stopped')).toContainText('Cancelled when a model was loaded');
-    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'idle');
-    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'idle');
+    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'skipped');
+    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'skipped');
     await waitReady(page);
     await expect(page.getByTestId('engine-notice')).toContainText('running on WASM instead');
     expect(workers).toHaveLength(2);
@@ -231,7 +231,7 @@ test.describe('faults and hostile input', () => {
     await page.getByTestId('run').click();
     await expect(pane(page, 'zero-shot-cot')).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
     await expect(pane(page, 'zero-shot-cot').getByRole('alert')).toContainText('WorkerCrashedError');
-    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'idle');
+    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'skipped');
     await waitReady(page);
     await expect(page.getByTestId('engine-notice').first()).toContainText('was restarted with the same settings');
     expect(workers).toHaveLength(2);

@@ -88,8 +88,8 @@ describe('RunState.runAll', () => {
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('stopped');
     expect(runs.panes['zero-shot-cot'].text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
-    expect(runs.panes['answer-only'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
+    expect(runs.panes['answer-only'].status).toBe('skipped');
     expect(generates()).toHaveLength(1);
   });
 
@@ -166,7 +166,7 @@ describe('RunState reliability', () => {
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('stopped');
     expect(runs.panes['zero-shot-cot'].text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     expect(runs.panes['answer-only'].status).toBe('done');
   });
 
@@ -216,7 +216,7 @@ describe('RunState reliability', () => {
     expect(pane.status).toBe('stopped');
     expect(pane.stopNote).toBe('Cancelled when a model was loaded');
     expect(pane.text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     old.reply({ type: 'tokens', runId: 'run-1', text: ' stale', at: [3] });
     expect(pane.text).toBe(' 4 +');
     worker().reply(ready);
@@ -280,7 +280,7 @@ describe('RunState reliability', () => {
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('error');
     expect(runs.panes['zero-shot-cot'].error).toContain('WorkerCrashedError');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     expect(app.engine.status).toBe('loading');
     worker().reply(ready);
     expect(app.question.question).toBe('My own question?');
