@@ -4,6 +4,7 @@ import { CancelledError } from '../engine/shared/errors.ts';
 import { summarize, type EvalSummary } from '../eval/aggregate.ts';
 import { parseProblemSet } from '../eval/parse.ts';
 import { answeredRecord, failedRecord } from '../eval/records.ts';
+import { answeredQuestions, runLabel } from '../eval/runLabel.ts';
 import { isoTime } from '../eval/reportContext.ts';
 import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
 import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
@@ -87,6 +88,16 @@ export class EvalState {
   /** The family of the run's set where one is known: a generated set names it, items of one family imply it. */
   get runFamily(): SetFamily | null {
     return this.#runSet === null ? null : familyOf(this.#runSet);
+  }
+  /** The results' heading: the set's label once complete, the questions actually answered before that. */
+  get runLabel(): string | null {
+    const set = this.#runSet;
+    if (set === null) return null;
+    return runLabel(set, {
+      answered: answeredQuestions(this.#records),
+      complete: this.#status === 'done',
+      stopped: this.#status === 'stopped' || this.#status === 'error'
+    });
   }
   get runModes(): readonly Mode[] {
     return this.#runModes;

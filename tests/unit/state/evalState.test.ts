@@ -127,6 +127,31 @@ describe('EvalState', () => {
     expect(generates()).toHaveLength(2);
   });
 
+  it('labels a stopped run with the questions it answered, not the set size (issue 14)', async () => {
+    evaluation.setCount(30);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    expect(evaluation.runLabel).toBe('mixed × 0 of 30, seed 2022');
+    await answer(true);
+    await answer(true);
+    expect(evaluation.runLabel).toBe('mixed × 2 of 30, seed 2022');
+    evaluation.stop();
+    const g = generates().at(-1);
+    worker.reply({ type: 'done', runId: g?.runId ?? '', text: ' partial', timings, stopped: true });
+    await run;
+    expect(evaluation.runLabel).toBe('mixed × 2 of 30, seed 2022 (stopped)');
+    expect(evaluation.runLabel).not.toContain('× 30');
+  });
+
+  it('a complete run keeps the set label', async () => {
+    evaluation.setCount(1);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    await answer(true);
+    await run;
+    expect(evaluation.runLabel).toBe('mixed × 1, seed 2022');
+  });
+
   it('records a failed generation as an error, not as a wrong answer, and goes on', async () => {
     evaluation.setCount(1);
     evaluation.setModes(['answer-only']);

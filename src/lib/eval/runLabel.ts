@@ -1,0 +1,27 @@
+import type { ProblemSet } from './problemSet.ts';
+
+/** How far an evaluation got: `answered` questions of its set, and whether it ran to the end. */
+export interface RunProgress {
+  answered: number;
+  complete: boolean;
+  stopped: boolean;
+}
+
+/**
+ * The label results are shown under. A finished run keeps the set's own label; a running or stopped one
+ * names the questions actually answered, so "mixed × 30" never heads accuracies from 2 questions.
+ */
+export function runLabel(set: ProblemSet, progress: RunProgress): string {
+  if (progress.complete) return set.label;
+  const total = set.items.length;
+  const suffix = progress.stopped ? ' (stopped)' : '';
+  const source = set.source;
+  if (source.kind === 'generated')
+    return `${source.family} × ${progress.answered} of ${total}, seed ${source.seed}${suffix}`;
+  return `${set.label}, ${progress.answered} of ${total} questions${suffix}`;
+}
+
+/** Questions with at least one answer: a question counts once, whichever modes reached it. */
+export function answeredQuestions(records: readonly { index: number }[]): number {
+  return new Set(records.map((r) => r.index)).size;
+}
