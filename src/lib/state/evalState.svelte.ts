@@ -1,6 +1,6 @@
 import { clampInt, describeError } from '../core/values.ts';
 import type { CostAxis } from '../charts/specs.ts';
-import { CancelledError } from '../engine/shared/errors.ts';
+import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { summarize, type EvalSummary } from '../eval/aggregate.ts';
 import { parseProblemSet } from '../eval/parse.ts';
 import { answeredRecord, failedRecord } from '../eval/records.ts';
@@ -237,7 +237,7 @@ export class EvalState {
         this.#stopNote = err.message;
         this.#status = 'stopped';
       } else {
-        this.#error = describeError(err);
+        this.#error = userMessage(err);
         this.#status = 'error';
       }
     } finally {
@@ -285,7 +285,7 @@ export class EvalState {
     } catch (err) {
       // A cancelled run, or a dead engine that would fail every later question too, ends the evaluation.
       if (err instanceof CancelledError || this.#app.engine.status !== 'ready') throw err;
-      return failedRecord(index, item, mode, describeError(err));
+      return failedRecord(index, item, mode, userMessage(err));
     }
   }
 
