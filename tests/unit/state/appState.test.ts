@@ -32,6 +32,7 @@ describe('AppState device choice (issue 14: a new device did nothing until Reloa
     const { app, workers } = await readyApp('wasm');
     const reload = app.loadModel();
     await tick();
+    if (ready.type !== 'ready') throw new Error('the fixture is a ready reply');
     workers.at(-1)?.reply({ ...ready, notices: ['WebGPU is not available here: running on WASM instead.'] });
     await reload;
     app.setDevice('auto');
