@@ -27,7 +27,16 @@ import {
   type ViewFlags
 } from './linkState.ts';
 
-export { LINK_LIMITS, MODE_CODES, splitNotices, type DecodedLink, type LinkDecoding, type LinkSet, type LinkState, type ViewFlags };
+export {
+  LINK_LIMITS,
+  MODE_CODES,
+  splitNotices,
+  type DecodedLink,
+  type LinkDecoding,
+  type LinkSet,
+  type LinkState,
+  type ViewFlags
+};
 
 /** Numbers as short as they are exact: 0.95 stays "0.95", 1 stays "1". */
 const num = (n: number): string => String(n);

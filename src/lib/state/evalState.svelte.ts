@@ -3,7 +3,6 @@ import type { CostAxis } from '../charts/specs.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { summarize, type EvalSummary } from '../eval/aggregate.ts';
 import { parseProblemSet } from '../eval/parse.ts';
-import { answeredRecord, failedRecord } from '../eval/records.ts';
 import { answeredQuestions, runLabel } from '../eval/runLabel.ts';
 import { isoTime } from '../eval/reportContext.ts';
 import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
@@ -12,6 +11,8 @@ import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/proble
 import type { LinkSet } from '../link/permalink.ts';
 import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
 import type { AppState } from './appState.svelte.ts';
+import { EvalStage } from './evalStage.ts';
+import type { PaneState } from './paneState.svelte.ts';
 
 export type EvalStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 export const SET_CHOICES = ['generated', 'presets', 'uploaded'] as const;
@@ -43,8 +44,12 @@ export class EvalState {
   #costAxis = $state<CostAxis>('tokens');
   #stopRequested = false;
 
-  constructor(app: AppState) {
+  /** The panes on the page's stage: an evaluation streams each question into them, live. */
+  readonly #stage: EvalStage;
+
+  constructor(app: AppState, panes: Readonly<Record<Mode, PaneState>> | null = null) {
     this.#app = app;
+    this.#stage = new EvalStage(panes);
     this.applyLinkSet(DEFAULT_SET);
   }
 
@@ -257,35 +262,26 @@ export class EvalState {
     format: PromptFormat,
     params: AppState['runParams']
   ): Promise<void> {
+    this.#stage.begin(modes);
     for (const [index, item] of items.entries()) {
       const prompts = this.#app.promptsFor(item.question);
       if (prompts === null) throw new Error('the prompt format is not loaded');
+      this.#stage.question(index, items.length, item, prompts, modes, format);
       for (const mode of modes) {
-        if (this.#stopRequested) return;
+        if (this.#stopRequested) return this.#stage.skipQueued();
         this.#current = { index, mode };
-        const record = await this.#ask(index, item, mode, prompts[mode], format, params);
+        const record = await this.#stage.ask(this.#app.engine, {
+          index,
+          item,
+          mode,
+          prompt: prompts[mode],
+          format,
+          params
+        });
         // An interrupted generation is partial: it is left out rather than counted wrong.
-        if (record === null) return;
+        if (record === null) return this.#stage.skipQueued();
         this.#records = [...this.#records, record];
       }
-    }
-  }
-
-  async #ask(
-    index: number,
-    item: EvalItem,
-    mode: Mode,
-    prompt: string,
-    format: PromptFormat,
-    params: AppState['runParams']
-  ): Promise<EvalRecord | null> {
-    try {
-      const result = await this.#app.engine.generate('evaluation', prompt, params);
-      return result.stopped ? null : answeredRecord(index, item, mode, prompt, format, result);
-    } catch (err) {
-      // A cancelled run, or a dead engine that would fail every later question too, ends the evaluation.
-      if (err instanceof CancelledError || this.#app.engine.status !== 'ready') throw err;
-      return failedRecord(index, item, mode, userMessage(err));
     }
   }
 

@@ -44,9 +44,12 @@ export class RunState {
   get rotate(): boolean {
     return this.#rotate;
   }
-  /** Whether any pane holds a finished or stopped run, i.e. there is something to export. */
+  /** Whether any pane holds a finished or stopped run of the editor's question (not an evaluation's), to export. */
   get hasRun(): boolean {
-    return MODES.some((m) => this.panes[m].status === 'done' || this.panes[m].status === 'stopped');
+    return MODES.some((m) => {
+      const pane = this.panes[m];
+      return pane.caption === null && (pane.status === 'done' || pane.status === 'stopped');
+    });
   }
   /**
    * Prompts that would not fit the model's context with the new tokens asked for, said before Run (the

@@ -98,7 +98,8 @@ export class ShareState {
     const uploaded = this.#evaluation.uploaded;
     if (this.#evaluation.choice === 'uploaded' && uploaded !== null) {
       const set = this.#evaluation.linkSet;
-      const named = set.kind === 'presets' ? 'the preset questions' : `the generated set (${set.family} × ${set.count})`;
+      const named =
+        set.kind === 'presets' ? 'the preset questions' : `the generated set (${set.family} × ${set.count})`;
       notes.push(`The pasted set “${uploaded.label}” is not in the link: the link selects ${named} instead.`);
     }
     return notes;

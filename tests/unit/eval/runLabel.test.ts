@@ -9,9 +9,7 @@ describe('runLabel', () => {
   });
   it('names the questions answered while running and after a stop (issue 14)', () => {
     expect(runLabel(set, { answered: 2, complete: false, stopped: false })).toBe('mixed × 2 of 30, seed 2022');
-    expect(runLabel(set, { answered: 2, complete: false, stopped: true })).toBe(
-      'mixed × 2 of 30, seed 2022 (stopped)'
-    );
+    expect(runLabel(set, { answered: 2, complete: false, stopped: true })).toBe('mixed × 2 of 30, seed 2022 (stopped)');
   });
   it('adds the count to a set that is not generated', () => {
     const presets = presetSet();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_LIMITS, decodeLink, encodeLink, linkOmissions, splitNotices, type LinkState } from '$lib/link/permalink.ts';
+import {
+  LINK_LIMITS,
+  decodeLink,
+  encodeLink,
+  linkOmissions,
+  splitNotices,
+  type LinkState
+} from '$lib/link/permalink.ts';
 
 /** A full state from a decoded link: what the link names, the defaults for the rest (as App.svelte's stores do). */
 const mergeLink = (defaults: LinkState, link: Partial<LinkState>): LinkState => ({ ...defaults, ...link });

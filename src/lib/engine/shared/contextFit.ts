@@ -5,7 +5,11 @@ const count = (n: number): string => n.toLocaleString('en-US');
  * null when it fits or the model names no limit. The page checks it before Run, the worker again before
  * generating, with the same words.
  */
-export function contextProblem(promptTokens: number, maxNewTokens: number, contextTokens: number | null): string | null {
+export function contextProblem(
+  promptTokens: number,
+  maxNewTokens: number,
+  contextTokens: number | null
+): string | null {
   if (contextTokens === null || promptTokens + maxNewTokens <= contextTokens) return null;
   if (promptTokens >= contextTokens)
     return `The prompt is ${count(promptTokens)} tokens but the model reads at most ${count(contextTokens)}: shorten the question or the exemplars.`;
