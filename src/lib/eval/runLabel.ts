@@ -1,24 +1,19 @@
 import type { ProblemSet } from './problemSet.ts';
 
-/** How far an evaluation got: `answered` questions of its set, and whether it ran to the end. */
-export interface RunProgress {
-  answered: number;
-  complete: boolean;
-  stopped: boolean;
-}
+/** Where an evaluation stands: still running, run to the end, or ended early (a stop, an error, a cancel). */
+export type RunProgress = 'running' | 'complete' | 'stopped';
 
 /**
  * The label results are shown under. A finished run keeps the set's own label; a running or stopped one
  * names the questions actually answered, so "mixed × 30" never heads accuracies from 2 questions.
  */
-export function runLabel(set: ProblemSet, progress: RunProgress): string {
-  if (progress.complete) return set.label;
+export function runLabel(set: ProblemSet, answered: number, progress: RunProgress): string {
+  if (progress === 'complete') return set.label;
   const total = set.items.length;
-  const suffix = progress.stopped ? ' (stopped)' : '';
+  const suffix = progress === 'stopped' ? ' (stopped)' : '';
   const source = set.source;
-  if (source.kind === 'generated')
-    return `${source.family} × ${progress.answered} of ${total}, seed ${source.seed}${suffix}`;
-  return `${set.label}, ${progress.answered} of ${total} questions${suffix}`;
+  if (source.kind === 'generated') return `${source.family} × ${answered} of ${total}, seed ${source.seed}${suffix}`;
+  return `${set.label}, ${answered} of ${total} questions${suffix}`;
 }
 
 /** Questions with at least one answer: a question counts once, whichever modes reached it. */

@@ -97,12 +97,8 @@ export class EvalState {
   /** The results' heading: the set's label once complete, the questions actually answered before that. */
   get runLabel(): string | null {
     const set = this.#runSet;
-    if (set === null) return null;
-    return runLabel(set, {
-      answered: answeredQuestions(this.#records),
-      complete: this.#status === 'done',
-      stopped: this.#status === 'stopped' || this.#status === 'error'
-    });
+    const state = this.#status === 'done' ? 'complete' : this.#status === 'running' ? 'running' : 'stopped';
+    return set === null ? null : runLabel(set, answeredQuestions(this.#records), state);
   }
   get runModes(): readonly Mode[] {
     return this.#runModes;
@@ -267,17 +263,11 @@ export class EvalState {
       const prompts = this.#app.promptsFor(item.question);
       if (prompts === null) throw new Error('the prompt format is not loaded');
       this.#stage.question(index, items.length, item, prompts, modes, format);
+      const ask = { index, item, format, params };
       for (const mode of modes) {
         if (this.#stopRequested) return this.#stage.skipQueued();
         this.#current = { index, mode };
-        const record = await this.#stage.ask(this.#app.engine, {
-          index,
-          item,
-          mode,
-          prompt: prompts[mode],
-          format,
-          params
-        });
+        const record = await this.#stage.ask(this.#app.engine, { ...ask, mode, prompt: prompts[mode] });
         // An interrupted generation is partial: it is left out rather than counted wrong.
         if (record === null) return this.#stage.skipQueued();
         this.#records = [...this.#records, record];
