@@ -10,7 +10,7 @@ import {
   type ChartStyle,
   type CostAxis
 } from './specs.ts';
-import type { Figure, Point } from './svg.ts';
+import type { Figure, Point, SvgStyle } from './svg.ts';
 
 /** The three evaluation charts as figures for SVG export: the same numbers, titles and colours as on the page. */
 
@@ -63,4 +63,10 @@ export function speedFigure(summary: EvalSummary, style: ChartStyle): Figure {
       interval: null
     }))
   };
+}
+
+/** The page's chart style at a size in CSS pixels, as the SVG renderer takes it. */
+export function svgStyle(style: ChartStyle, size: { width: number; height: number }): SvgStyle {
+  const { text, grid, surface } = style.palette;
+  return { text, grid, surface, fontPx: style.fontPx, width: Math.round(size.width), height: Math.round(size.height) };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '$lib/eval/aggregate.ts';
-import { accuracyChart, chartFontPx, costChart, speedChart, type ChartStyle } from '$lib/charts/specs.ts';
+import {
+  PNG_PIXEL_RATIO,
+  accuracyChart,
+  chartFontPx,
+  costChart,
+  speedChart,
+  type ChartStyle
+} from '$lib/charts/specs.ts';
 import { record } from '../eval/records.ts';
 
 const style: ChartStyle = {
@@ -15,7 +22,8 @@ const style: ChartStyle = {
       'answer-only': 'rgb(0, 158, 115)'
     }
   },
-  fontPx: 15
+  fontPx: 15,
+  pixelRatio: null
 };
 
 const summary = summarize(
@@ -99,6 +107,11 @@ describe('style', () => {
   it('uses type readable at projector distance in presenter mode (issue 14)', () => {
     expect(chartFontPx(true)).toBeGreaterThanOrEqual(28);
     expect(chartFontPx(false)).toBeGreaterThanOrEqual(16);
+  });
+  it('draws an exported image at its own pixel ratio, the page at the screen ratio (issue 14)', () => {
+    expect(accuracyChart(summary, style).options?.devicePixelRatio).toBeUndefined();
+    expect(costChart(summary, 'tokens', { ...style, pixelRatio: PNG_PIXEL_RATIO }).options?.devicePixelRatio).toBe(3);
+    expect(PNG_PIXEL_RATIO).toBeGreaterThanOrEqual(2);
   });
   it('paints the canvas background for PNG export', () => {
     const plugins = accuracyChart(summary, style).options?.plugins;

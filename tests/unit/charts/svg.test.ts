@@ -17,7 +17,8 @@ const chartStyle: ChartStyle = {
       'answer-only': 'rgb(0, 158, 115)'
     }
   },
-  fontPx: 16
+  fontPx: 16,
+  pixelRatio: null
 };
 const svgStyle: SvgStyle = { text: 'rgb(0, 0, 0)', grid: '#ccc', surface: '#fff', fontPx: 16, width: 800, height: 500 };
 
