@@ -1,5 +1,4 @@
 import type { DevicePreference, GenParams, ModelRef } from '../core/types.ts';
-
 import { describeError } from '../core/values.ts';
 import { Engine, type ModelFacts } from '../engine/client/engine.svelte.ts';
 import type { WorkerPort } from '../engine/client/workerPort.ts';
@@ -18,10 +17,9 @@ import {
 } from '../prompts/index.ts';
 import { practiceQuestion, presets, type Question } from '../questions/presets.ts';
 import { questionProblem } from '../questions/questionProblem.ts';
+import { deviceNote } from '../run/deviceNote.ts';
 import { DEFAULT_PARAMS, NEXT_QUESTION_STOP, sanitizeParams } from '../run/params.ts';
 import type { Family } from '../tasks/index.ts';
-
-const DEVICE_NAMES: Record<DevicePreference, string> = { auto: 'Auto', webgpu: 'WebGPU', wasm: 'WASM' };
 
 /**
  * The question and prompt editor: the question, the trigger and exemplars, the decoding settings and
@@ -42,8 +40,6 @@ export class AppState {
   #exemplars = $state<Exemplar[]>([]);
   #params = $state<GenParams>({ ...DEFAULT_PARAMS });
   #device = $state<DevicePreference>('auto');
-  /** The device the engine last loaded with: a different choice waits for Reload model, and the page says so. */
-  #loadedDevice = $state<DevicePreference>('auto');
   #stopAtNextQuestion = $state(true);
   #family = $state<Family>('arithmetic');
   /** A permalink's trigger and exemplars, applied over the model's defaults once prompts.json has loaded. */
@@ -62,7 +58,6 @@ export class AppState {
     } = {}
   ) {
     this.#device = options.device ?? 'auto';
-    this.#loadedDevice = this.#device;
     this.bundled = bundledModel(
       options.origin ?? location.origin,
       options.base ?? import.meta.env.BASE_URL,
@@ -126,11 +121,8 @@ export class AppState {
   }
   /** What the load panel tells the user: a device choice not yet loaded, then the engine's own notices. */
   get loadNotices(): readonly string[] {
-    const pending =
-      this.#device !== this.#loadedDevice && this.engine.status !== 'idle'
-        ? [`The device choice (${DEVICE_NAMES[this.#device]}) applies when you press Reload model.`]
-        : [];
-    return [...pending, ...this.engine.notices];
+    const note = deviceNote(this.#device, this.engine.loadedDevice);
+    return note === null ? this.engine.notices : [note, ...this.engine.notices];
   }
   get stopAtNextQuestion(): boolean {
     return this.#stopAtNextQuestion;
@@ -226,7 +218,6 @@ export class AppState {
    */
   async useModel(model: ModelFacts): Promise<void> {
     if (this.engine.model.ref === this.bundled) this.#bundledParameters = this.engine.model.parameters;
-    this.#loadedDevice = this.#device;
     await this.engine.switchTo(model, this.#device);
   }
 
@@ -244,7 +235,6 @@ export class AppState {
 
   /** Loads the current model again, on the chosen device. */
   loadModel(): Promise<void> {
-    this.#loadedDevice = this.#device;
     return this.engine.reload(this.#device);
   }
 
