@@ -160,8 +160,8 @@ test('Stop mid-stream keeps the partial text, marked stopped, and skips the rema
   await expect(pane).toHaveAttribute('data-status', 'stopped', { timeout: 120_000 });
   await expect(pane.getByTestId('pane-stopped')).toBeVisible();
   await expect(pane.getByTestId('pane-text')).not.toHaveText(/^\s*$/);
-  await expect(page.getByTestId('pane-few-shot-cot')).toHaveAttribute('data-status', 'idle');
-  await expect(page.getByTestId('pane-answer-only')).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('pane-few-shot-cot')).toHaveAttribute('data-status', 'skipped');
+  await expect(page.getByTestId('pane-answer-only')).toHaveAttribute('data-status', 'skipped');
   await expect(page.getByTestId('run')).toBeEnabled();
   note(info, 'stopped after', `${await statValue(page, 'zero-shot-cot', 'stat-generated-tokens')} tokens`);
 });

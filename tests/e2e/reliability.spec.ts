@@ -135,8 +135,8 @@ test.describe('faults and hostile input', () => {
     const cancelled = pane(page, 'zero-shot-cot');
     await expect(cancelled).toHaveAttribute('data-status', 'stopped', { timeout: 120_000 });
     await expect(cancelled.getByTestId('pane-stopped')).toContainText('Cancelled when a model was loaded');
-    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'idle');
-    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'idle');
+    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'skipped');
+    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'skipped');
     await waitReady(page);
     await expect(page.getByTestId('engine-notice')).toContainText('running on WASM instead');
     expect(workers).toHaveLength(2);
@@ -148,23 +148,25 @@ test.describe('faults and hostile input', () => {
     expect(await second.evaluate(() => (self as unknown as { __maxActive: number }).__maxActive)).toBe(1);
   });
 
-  test('a few-shot prompt longer than the context is refused before generating, with the token counts', async ({
+  test('a prompt longer than the context is flagged before Run, with the token counts and no class name', async ({
     page
   }, info) => {
     await openApp(page, info);
     await setMaxNewTokens(page, 8);
     await page.getByText('Prompts', { exact: true }).click();
     await page.getByLabel('Reasoning').first().fill('one two three four five six seven eight nine ten. '.repeat(150));
-    await page.getByTestId('run').click();
-    const few = pane(page, 'few-shot-cot');
-    await expect(few).toHaveAttribute('data-status', 'error', { timeout: 120_000 });
-    await expect(few.getByRole('alert')).toHaveText(
-      /^PromptTooLongError: The prompt is [\d,]+ tokens but the model reads at most 1,024: shorten the question or the exemplars\.$/
+    const problem = page.getByTestId('question-problem');
+    await expect(problem).toHaveText(
+      /^Too long for this model \(Few-shot CoT\)\. The prompt is [\d,]+ tokens but the model reads at most 1,024: shorten the question or the exemplars\.$/
     );
-    await expect(few.getByTestId('pane-text')).toHaveText('');
-    note(info, 'refusal', (await few.getByRole('alert').textContent()) ?? '');
-    await expect(pane(page, 'zero-shot-cot')).toHaveAttribute('data-status', 'done');
-    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('run')).toBeDisabled();
+    note(info, 'warning', (await problem.textContent()) ?? '');
+    // A question of 5,430 characters: every mode is too long, and the page says so before anything runs.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await setQuestion(page, 'How many? '.repeat(543));
+    await expect(problem).toContainText('Too long for this model (Zero-shot CoT, Few-shot CoT, Answer only).');
+    await expect(page.getByTestId('run')).toBeDisabled();
+    for (const mode of MODES) await expect(pane(page, mode)).not.toHaveAttribute('data-status', 'error');
   });
 
   test('empty, whitespace and 1 MB questions get a message; control characters, RTL and emoji run', async ({
@@ -230,8 +232,8 @@ test.describe('faults and hostile input', () => {
     await setMaxNewTokens(page, 150);
     await page.getByTestId('run').click();
     await expect(pane(page, 'zero-shot-cot')).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
-    await expect(pane(page, 'zero-shot-cot').getByRole('alert')).toContainText('WorkerCrashedError');
-    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'idle');
+    await expect(pane(page, 'zero-shot-cot').getByRole('alert')).toContainText('The engine stopped');
+    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'skipped');
     await waitReady(page);
     await expect(page.getByTestId('engine-notice').first()).toContainText('was restarted with the same settings');
     expect(workers).toHaveLength(2);

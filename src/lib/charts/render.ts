@@ -75,7 +75,7 @@ export function readPalette(host: HTMLElement): ChartPalette {
 }
 
 export function chartStyle(host: HTMLElement, present: boolean): ChartStyle {
-  return { palette: readPalette(host), fontPx: chartFontPx(present) };
+  return { palette: readPalette(host), fontPx: chartFontPx(present), pixelRatio: null };
 }
 
 /** One chart on one canvas: created once, then given new data and options as results stream in. */
@@ -92,12 +92,32 @@ export class ChartView<T extends ChartType> {
     this.#chart.update('none');
   }
 
-  /** The chart as drawn, background included, as a PNG data URL. */
-  png(): string {
-    return this.#chart.toBase64Image('image/png', 1);
+  /** The chart's size on the page, in CSS pixels. */
+  get size(): { width: number; height: number } {
+    return { width: this.#chart.width, height: this.#chart.height };
   }
 
   destroy(): void {
     this.#chart.destroy();
   }
+}
+
+/**
+ * A chart drawn once off screen at `size` CSS pixels, background included, as a PNG data URL. Its
+ * config carries the export's pixel ratio (ChartStyle.pixelRatio), whatever the screen's own.
+ */
+export function pngOf<T extends ChartType>(
+  config: ChartConfiguration<T>,
+  size: { width: number; height: number }
+): string {
+  const host = document.createElement('div');
+  host.style.cssText = `position:fixed;left:-100000px;top:0;width:${size.width}px;height:${size.height}px`;
+  const canvas = document.createElement('canvas');
+  host.appendChild(canvas);
+  document.body.appendChild(host);
+  const chart = new Chart(canvas, config);
+  const url = chart.toBase64Image('image/png', 1);
+  chart.destroy();
+  host.remove();
+  return url;
 }

@@ -2,10 +2,10 @@ import type { ChartConfiguration, ChartDataset, PointStyle } from 'chart.js';
 import type { EvalSummary, ModeSummary } from '../eval/aggregate.ts';
 import { MODE_LABELS, type Mode } from '../prompts/index.ts';
 
-/** Colours as resolved from the page's CSS, so charts follow the light, dark and presenter palettes. */
 /** What the cost chart's x axis counts: generated tokens or seconds. */
 export type CostAxis = 'tokens' | 'seconds';
 
+/** Colours as resolved from the page's CSS, so charts follow the light, dark and presenter palettes. */
 export interface ChartPalette {
   text: string;
   muted: string;
@@ -18,10 +18,31 @@ export interface ChartStyle {
   palette: ChartPalette;
   /** Tick and legend size; the title is larger. Presenter mode raises it for the back of the room. */
   fontPx: number;
+  /** Device pixels per CSS pixel for an exported image; null follows the screen. */
+  pixelRatio: number | null;
 }
 
+/** Device pixels per CSS pixel of an exported PNG: sharp on a 4K projector and when scaled on a slide. */
+export const PNG_PIXEL_RATIO = 3;
+
+/** Type sizes in CSS pixels: 28 px reads from the back of a room on a projected 1280–1920 px wide screen. */
+/** The charts' titles, shared by the canvas charts and their SVG export. */
+export const CHART_TITLES = {
+  accuracy: 'Accuracy per mode',
+  cost: 'The cost of thinking',
+  speed: 'Decode speed per mode (median)'
+} as const;
+
 export function chartFontPx(present: boolean): number {
-  return present ? 22 : 15;
+  return present ? 28 : 16;
+}
+
+/**
+ * Point radii per mode in the cost chart: each larger than the one before, and drawn under it (chart.js
+ * draws the first dataset on top), so points at the same place stay visible as nested shapes.
+ */
+export function pointRadii(fontPx: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => Math.round(fontPx * (0.45 + 0.3 * i)));
 }
 
 /** A shape per mode as well as a colour, for colour-blind viewers and black-and-white printouts. */
@@ -31,7 +52,7 @@ export const MODE_POINT_STYLES: Record<Mode, PointStyle> = {
   'answer-only': 'triangle'
 };
 
-const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 1000) / 10);
+export const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 1000) / 10);
 
 function font(style: ChartStyle, scale = 1): { size: number; weight?: number } {
   return { size: Math.round(style.fontPx * scale) };
@@ -53,6 +74,7 @@ function common(style: ChartStyle, title: string, legend: boolean): Record<strin
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
+    ...(style.pixelRatio === null ? {} : { devicePixelRatio: style.pixelRatio }),
     plugins: {
       canvasBackground: { color: style.palette.surface },
       title: { display: true, text: title, color: style.palette.text, font: { ...font(style, 1.2), weight: 700 } },
@@ -82,7 +104,7 @@ export function accuracyChart(summary: EvalSummary, style: ChartStyle): ChartCon
     categoryPercentage: 1,
     order: 1
   };
-  const base = common(style, 'Accuracy per mode', false);
+  const base = common(style, CHART_TITLES.accuracy, false);
   return {
     type: 'bar',
     data: {
@@ -100,7 +122,7 @@ export function accuracyChart(summary: EvalSummary, style: ChartStyle): ChartCon
   };
 }
 
-function costOf(m: ModeSummary, axisKind: CostAxis): number | null {
+export function costOf(m: ModeSummary, axisKind: CostAxis): number | null {
   switch (axisKind) {
     case 'tokens':
       return m.meanGeneratedTokens;
@@ -116,26 +138,32 @@ export const COST_AXIS_TITLES: Record<CostAxis, string> = {
 
 /** The cost of thinking: one point per mode, accuracy against what a question costs in tokens or time. */
 export function costChart(summary: EvalSummary, axisKind: CostAxis, style: ChartStyle): ChartConfiguration<'scatter'> {
-  const datasets: ChartDataset<'scatter'>[] = summary.modes.map((m) => {
+  const radii = pointRadii(style.fontPx, summary.modes.length);
+  const datasets: ChartDataset<'scatter'>[] = summary.modes.map((m, i) => {
     const x = costOf(m, axisKind);
     const y = pct(m.accuracy);
+    const radius = radii[i] ?? style.fontPx;
     return {
       label: MODE_LABELS[m.mode],
       data: x === null || y === null ? [] : [{ x, y }],
       backgroundColor: style.palette.modes[m.mode],
-      borderColor: style.palette.text,
-      borderWidth: 1,
+      borderColor: style.palette.surface,
+      borderWidth: 2,
       pointStyle: MODE_POINT_STYLES[m.mode],
-      pointRadius: Math.round(style.fontPx * 0.7),
-      pointHoverRadius: Math.round(style.fontPx * 0.9)
+      pointRadius: radius,
+      pointHoverRadius: radius + 2,
+      // A point at 100 % (or at the axis' end) is drawn whole, over the axis edge, not cut in half.
+      clip: false
     };
   });
-  const base = common(style, 'The cost of thinking', true);
+  const base = common(style, CHART_TITLES.cost, true);
+  const edge = Math.max(0, ...radii) + 2;
   return {
     type: 'scatter',
     data: { datasets },
     options: {
       ...base,
+      layout: { padding: { top: edge, right: edge } },
       scales: {
         x: axis(style, COST_AXIS_TITLES[axisKind], { min: 0, grace: '10%' }),
         y: axis(style, 'Accuracy (%)', { min: 0, max: 100 })
@@ -147,7 +175,7 @@ export function costChart(summary: EvalSummary, axisKind: CostAxis, style: Chart
 /** Median decode speed per mode: the same model, so differences come from prompt length and cache size. */
 export function speedChart(summary: EvalSummary, style: ChartStyle): ChartConfiguration<'bar'> {
   const modes = summary.modes;
-  const base = common(style, 'Decode speed per mode (median)', false);
+  const base = common(style, CHART_TITLES.speed, false);
   return {
     type: 'bar',
     data: {

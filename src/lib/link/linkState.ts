@@ -52,8 +52,16 @@ export const LINK_LIMITS = {
   rationaleChars: 2_000,
   exemplarsEncodedChars: 24_000,
   maxTopK: 1_024,
-  notices: 8
+  /** Notices kept in all (a link of junk parameters must not build an endless list). */
+  notices: 100,
+  /** Notices shown before the rest fold into "… and N more", which opens to show them. */
+  noticesShown: 8
 } as const;
+
+/** The notices shown at once and the ones folded away behind "… and N more". */
+export function splitNotices(notices: readonly string[]): { shown: string[]; more: string[] } {
+  return { shown: notices.slice(0, LINK_LIMITS.noticesShown), more: notices.slice(LINK_LIMITS.noticesShown) };
+}
 
 /** Short codes keep `modes=zfa` compact; a Record so a new mode cannot be forgotten. */
 export const MODE_CODES: Record<Mode, string> = { 'zero-shot-cot': 'z', 'few-shot-cot': 'f', 'answer-only': 'a' };

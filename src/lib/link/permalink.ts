@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { MODES } from '../prompts/index.ts';
+import { MODES, type Exemplar } from '../prompts/index.ts';
 import {
   DecodingSchema,
   DeviceSchema,
@@ -18,6 +18,7 @@ import {
   LINK_LIMITS,
   MODE_CODES,
   isKey,
+  splitNotices,
   type DecodedLink,
   type Key,
   type LinkDecoding,
@@ -26,7 +27,16 @@ import {
   type ViewFlags
 } from './linkState.ts';
 
-export { LINK_LIMITS, MODE_CODES, type DecodedLink, type LinkDecoding, type LinkSet, type LinkState, type ViewFlags };
+export {
+  LINK_LIMITS,
+  MODE_CODES,
+  splitNotices,
+  type DecodedLink,
+  type LinkDecoding,
+  type LinkSet,
+  type LinkState,
+  type ViewFlags
+};
 
 /** Numbers as short as they are exact: 0.95 stays "0.95", 1 stays "1". */
 const num = (n: number): string => String(n);
@@ -43,9 +53,42 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** A value the reader would accept: writing one it refuses would only make the link show a notice. */
+const readable = <T>(schema: v.GenericSchema<string, T>, raw: string): boolean => read(schema, raw).ok;
+
+const encodeExemplars = (exemplars: readonly Exemplar[]): string =>
+  base64UrlEncode(JSON.stringify(exemplars.map((e) => [e.question, e.rationale, e.answer])));
+
+/**
+ * What a link to `state` leaves out, in words, because the reader would refuse it (too long, or a
+ * character a link may not carry): the writer and the reader share the limits, so they always agree.
+ */
+export function linkOmissions(state: LinkState): string[] {
+  const out: string[] = [];
+  const q = state.question.text;
+  if (!readable(text(LINK_LIMITS.questionChars), q))
+    out.push(
+      q.length > LINK_LIMITS.questionChars
+        ? `The question is ${count(q.length)} characters; a link carries at most ${count(LINK_LIMITS.questionChars)}, so the link opens the default question.`
+        : 'The question has characters a link cannot carry, so the link opens the default question.'
+    );
+  else if (state.question.gold !== null && !readable(text(LINK_LIMITS.goldChars), state.question.gold))
+    out.push(`The gold answer is longer than ${count(LINK_LIMITS.goldChars)} characters and is not in the link.`);
+  if (state.trigger !== null && !readable(text(LINK_LIMITS.triggerChars), state.trigger))
+    out.push(`The trigger is longer than ${count(LINK_LIMITS.triggerChars)} characters and is not in the link.`);
+  if (state.exemplars !== null && !readable(ExemplarsSchema, encodeExemplars(state.exemplars)))
+    out.push(
+      `The exemplars are too long for a link (at most ${LINK_LIMITS.exemplars}, ${count(LINK_LIMITS.exemplarQuestionChars)} characters a question, ${count(LINK_LIMITS.rationaleChars)} a rationale) and are not in it.`
+    );
+  return out;
+}
+
 /**
  * The search string (`?…`) for a state. Values equal to `defaults` are left out, so a link names only what differs
- * from a fresh page; without defaults every value is written.
+ * from a fresh page; without defaults every value is written. A value the reader would refuse is not written
+ * (linkOmissions says which), so every link this writes opens without a notice.
  */
 export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defaults?: LinkState): string {
   const p = new URLSearchParams();
@@ -53,9 +96,10 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
     defaults === undefined || !sameJson(state[k], defaults[k]);
   if (differs('model')) p.set('model', state.model);
   if (differs('device')) p.set('device', state.device);
-  if (differs('question')) {
+  if (differs('question') && readable(text(LINK_LIMITS.questionChars), state.question.text)) {
     p.set('q', state.question.text);
-    if (state.question.gold !== null) p.set('gold', state.question.gold);
+    const gold = state.question.gold;
+    if (gold !== null && readable(text(LINK_LIMITS.goldChars), gold)) p.set('gold', gold);
   }
   if (differs('modes'))
     p.set(
@@ -64,9 +108,12 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
         .map((m) => MODE_CODES[m])
         .join('')
     );
-  if (differs('trigger') && state.trigger !== null) p.set('trigger', state.trigger);
-  if (differs('exemplars') && state.exemplars !== null)
-    p.set('ex', base64UrlEncode(JSON.stringify(state.exemplars.map((e) => [e.question, e.rationale, e.answer]))));
+  if (differs('trigger') && state.trigger !== null && readable(text(LINK_LIMITS.triggerChars), state.trigger))
+    p.set('trigger', state.trigger);
+  if (differs('exemplars') && state.exemplars !== null) {
+    const ex = encodeExemplars(state.exemplars);
+    if (readable(ExemplarsSchema, ex)) p.set('ex', ex);
+  }
   if (differs('decoding')) p.set('dec', encodeDecoding(state.decoding));
   if (differs('set')) p.set('set', encodeSet(state.set));
   if (view.embed === true) p.set('embed', '1');
@@ -90,13 +137,15 @@ export function decodeLink(search: string): DecodedLink {
   const params = new URLSearchParams(search);
   const seen = new Set<string>();
   const values = new Map<Key, string>();
+  const drop = (key: Key, why: string): void => void notices.push(`Parameter “${key}” ignored: ${why}.`);
   for (const [key, value] of params) {
     if (!isKey(key)) notices.push(`Unknown parameter “${shown(key)}” ignored.`);
     else if (seen.has(key)) notices.push(`Repeated parameter “${key}” ignored.`);
+    // An empty question would open a page that cannot run; the default question is shown instead.
+    else if (key === 'q' && value.trim() === '') drop('q', 'it is empty, so the default question is shown');
     else values.set(key, value);
     seen.add(key);
   }
-  const drop = (key: Key, why: string): void => void notices.push(`Parameter “${key}” ignored: ${why}.`);
   const use = <T>(key: Key, schema: v.GenericSchema<string, T>, apply: (value: T) => void): void => {
     const raw = values.get(key);
     if (raw === undefined) return;

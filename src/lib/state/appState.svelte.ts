@@ -17,6 +17,7 @@ import {
 } from '../prompts/index.ts';
 import { practiceQuestion, presets, type Question } from '../questions/presets.ts';
 import { questionProblem } from '../questions/questionProblem.ts';
+import { deviceNote } from '../run/deviceNote.ts';
 import { DEFAULT_PARAMS, NEXT_QUESTION_STOP, sanitizeParams } from '../run/params.ts';
 import type { Family } from '../tasks/index.ts';
 
@@ -117,6 +118,11 @@ export class AppState {
   }
   get device(): DevicePreference {
     return this.#device;
+  }
+  /** What the load panel tells the user: a device choice not yet loaded, then the engine's own notices. */
+  get loadNotices(): readonly string[] {
+    const note = deviceNote(this.#device, this.engine.loadedDevice);
+    return note === null ? this.engine.notices : [note, ...this.engine.notices];
   }
   get stopAtNextQuestion(): boolean {
     return this.#stopAtNextQuestion;

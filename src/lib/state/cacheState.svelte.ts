@@ -21,6 +21,8 @@ export class CacheState {
   #quotaBytes = $state<number | null>(null);
   #persisted = $state<boolean | null>(null);
   #error = $state<string | null>(null);
+  /** Numbers each refresh: a slow listing that ends after a newer one (opened, then Delete) must not win. */
+  #refreshSeq = 0;
   readonly #caches: ListableStorage | undefined;
   readonly #manager: StorageManagerLike | undefined;
 
@@ -49,16 +51,21 @@ export class CacheState {
     return this.#caches !== undefined;
   }
 
+  /** Reads the cache and the room left; only the newest refresh is applied, whatever order they finish in. */
   async refresh(): Promise<void> {
+    const seq = ++this.#refreshSeq;
     try {
-      if (this.#caches !== undefined) this.#models = await listCachedModels(this.#caches);
+      const models = this.#caches === undefined ? [] : await listCachedModels(this.#caches);
       const estimate = await this.#manager?.estimate();
+      const persisted = (await this.#manager?.persisted()) ?? null;
+      if (seq !== this.#refreshSeq) return;
+      this.#models = models;
       this.#usageBytes = estimate?.usage ?? null;
       this.#quotaBytes = estimate?.quota ?? null;
-      this.#persisted = (await this.#manager?.persisted()) ?? null;
+      this.#persisted = persisted;
       this.#error = null;
     } catch (err) {
-      this.#error = `Could not read the cache: ${messageOf(err)}`;
+      if (seq === this.#refreshSeq) this.#error = `Could not read the cache: ${messageOf(err)}`;
     }
   }
 

@@ -1,9 +1,9 @@
 import { clampInt, describeError } from '../core/values.ts';
 import type { CostAxis } from '../charts/specs.ts';
-import { CancelledError } from '../engine/shared/errors.ts';
+import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { summarize, type EvalSummary } from '../eval/aggregate.ts';
 import { parseProblemSet } from '../eval/parse.ts';
-import { answeredRecord, failedRecord } from '../eval/records.ts';
+import { answeredQuestions, runLabel } from '../eval/runLabel.ts';
 import { isoTime } from '../eval/reportContext.ts';
 import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
 import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
@@ -11,6 +11,8 @@ import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/proble
 import type { LinkSet } from '../link/permalink.ts';
 import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
 import type { AppState } from './appState.svelte.ts';
+import { EvalStage } from './evalStage.ts';
+import type { PaneState } from './paneState.svelte.ts';
 
 export type EvalStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 export const SET_CHOICES = ['generated', 'presets', 'uploaded'] as const;
@@ -42,8 +44,12 @@ export class EvalState {
   #costAxis = $state<CostAxis>('tokens');
   #stopRequested = false;
 
-  constructor(app: AppState) {
+  /** The panes on the page's stage: an evaluation streams each question into them, live. */
+  readonly #stage: EvalStage;
+
+  constructor(app: AppState, panes: Readonly<Record<Mode, PaneState>> | null = null) {
     this.#app = app;
+    this.#stage = new EvalStage(panes);
     this.applyLinkSet(DEFAULT_SET);
   }
 
@@ -87,6 +93,12 @@ export class EvalState {
   /** The family of the run's set where one is known: a generated set names it, items of one family imply it. */
   get runFamily(): SetFamily | null {
     return this.#runSet === null ? null : familyOf(this.#runSet);
+  }
+  /** The results' heading: the set's label once complete, the questions actually answered before that. */
+  get runLabel(): string | null {
+    const set = this.#runSet;
+    const state = this.#status === 'done' ? 'complete' : this.#status === 'running' ? 'running' : 'stopped';
+    return set === null ? null : runLabel(set, answeredQuestions(this.#records), state);
   }
   get runModes(): readonly Mode[] {
     return this.#runModes;
@@ -226,7 +238,7 @@ export class EvalState {
         this.#stopNote = err.message;
         this.#status = 'stopped';
       } else {
-        this.#error = describeError(err);
+        this.#error = userMessage(err);
         this.#status = 'error';
       }
     } finally {
@@ -246,35 +258,20 @@ export class EvalState {
     format: PromptFormat,
     params: AppState['runParams']
   ): Promise<void> {
+    this.#stage.begin(modes);
     for (const [index, item] of items.entries()) {
       const prompts = this.#app.promptsFor(item.question);
       if (prompts === null) throw new Error('the prompt format is not loaded');
+      this.#stage.question(index, items.length, item, prompts, modes, format);
+      const ask = { index, item, format, params };
       for (const mode of modes) {
-        if (this.#stopRequested) return;
+        if (this.#stopRequested) return this.#stage.skipQueued();
         this.#current = { index, mode };
-        const record = await this.#ask(index, item, mode, prompts[mode], format, params);
+        const record = await this.#stage.ask(this.#app.engine, { ...ask, mode, prompt: prompts[mode] });
         // An interrupted generation is partial: it is left out rather than counted wrong.
-        if (record === null) return;
+        if (record === null) return this.#stage.skipQueued();
         this.#records = [...this.#records, record];
       }
-    }
-  }
-
-  async #ask(
-    index: number,
-    item: EvalItem,
-    mode: Mode,
-    prompt: string,
-    format: PromptFormat,
-    params: AppState['runParams']
-  ): Promise<EvalRecord | null> {
-    try {
-      const result = await this.#app.engine.generate('evaluation', prompt, params);
-      return result.stopped ? null : answeredRecord(index, item, mode, prompt, format, result);
-    } catch (err) {
-      // A cancelled run, or a dead engine that would fail every later question too, ends the evaluation.
-      if (err instanceof CancelledError || this.#app.engine.status !== 'ready') throw err;
-      return failedRecord(index, item, mode, describeError(err));
     }
   }
 

@@ -11,7 +11,10 @@ import {
 import { runStats, type RunStats } from '../stats/index.ts';
 import type { RunResult } from '../engine/client/engineClient.svelte.ts';
 
-export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'error';
+export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'skipped' | 'error';
+
+/** What a pane says about its answer: only a run that ended on its own, against a known gold answer, is graded. */
+export type PaneVerdict = 'right' | 'wrong' | 'none';
 
 /** One mode's column: its prompt, the streamed text and, once finished, its answer and stats. */
 export class PaneState {
@@ -26,6 +29,8 @@ export class PaneState {
   #gold = $state<string | null>(null);
   #format = $state<PromptFormat | null>(null);
   #stopNote = $state<string | null>(null);
+  /** Where the pane's question came from when it is not the editor's (an evaluation's item); null otherwise. */
+  #caption = $state<string | null>(null);
   #hiddenDuringRun = $state(false);
   /** Worker-clock time of the first token, and where the think block ended (tokens and time): the cost of thinking. */
   #firstTokenAt: number | null = null;
@@ -64,6 +69,9 @@ export class PaneState {
   get stopNote(): string | null {
     return this.#stopNote;
   }
+  get caption(): string | null {
+    return this.#caption;
+  }
   /** The tab was hidden at some point of this pane's run. */
   get hiddenDuringRun(): boolean {
     return this.#hiddenDuringRun;
@@ -92,9 +100,22 @@ export class PaneState {
     return finalAnswer(format, this.#prompt, this.#text);
   });
 
+  /** Graded only when the run ended on its own: a stopped text is partial, a skipped pane never ran. */
   readonly correct = $derived.by((): boolean | null => {
-    if (this.#gold === null || (this.#status !== 'done' && this.#status !== 'stopped')) return null;
+    if (this.#gold === null || this.#status !== 'done') return null;
     return isCorrect(this.answer, this.#gold);
+  });
+
+  /** Right, wrong or no verdict at all (no gold answer, not finished, stopped, skipped, failed). */
+  readonly verdict = $derived.by((): PaneVerdict => {
+    switch (this.correct) {
+      case true:
+        return 'right';
+      case false:
+        return 'wrong';
+      case null:
+        return 'none';
+    }
   });
 
   /** Shows the prompt the next run will send; a finished pane keeps the prompt that produced its text. */
@@ -110,11 +131,12 @@ export class PaneState {
     if (this.#status === 'idle' && prompt === this.#prompt) this.#promptTokens = n;
   }
 
-  queue(prompt: string, format: PromptFormat, gold: string | null): void {
+  queue(prompt: string, format: PromptFormat, gold: string | null, caption: string | null = null): void {
     this.#status = 'queued';
     this.#prompt = prompt;
     this.#format = format;
     this.#gold = gold;
+    this.#caption = caption;
     this.#clear();
   }
 
@@ -137,6 +159,7 @@ export class PaneState {
     this.#prompt = '';
     this.#format = null;
     this.#gold = null;
+    this.#caption = null;
     this.#status = 'idle';
   }
 
@@ -189,8 +212,14 @@ export class PaneState {
     this.#status = 'error';
   }
 
-  /** A queued pane whose turn never came because the user pressed Stop. */
+  /** A queued pane whose turn never came (the user skipped it or pressed Stop): it says so, not "Waiting". */
   cancel(): void {
-    if (this.#status === 'queued') this.#status = 'idle';
+    if (this.#status === 'queued') this.#status = 'skipped';
+  }
+
+  /** A mode left out of the work the panes show (an evaluation of fewer modes): nothing of an older run stays. */
+  skip(): void {
+    this.reset();
+    this.#status = 'skipped';
   }
 }

@@ -1,4 +1,5 @@
 import type { AppState } from './appState.svelte.ts';
+import type { CacheState } from './cacheState.svelte.ts';
 import type { OfflineState } from './offlineState.svelte.ts';
 import type { RunState } from './runState.svelte.ts';
 import type { ShareState } from './shareState.svelte.ts';
@@ -14,9 +15,11 @@ export function connectStores(stores: {
   runs: RunState;
   offline: OfflineState;
   share: ShareState;
+  cache: CacheState;
 }): () => void {
-  const { app, runs, offline, share } = stores;
-  return $effect.root(() => {
+  const { app, runs, offline, share, cache } = stores;
+  const stopCache = connectCache(app, cache);
+  const stop = $effect.root(() => {
     $effect(() => share.syncAddressBar());
 
     // The offline copy keeps the ONNX Runtime build each load used; only a new load asks again.
@@ -28,6 +31,19 @@ export function connectStores(stores: {
     // Re-count prompt tokens whenever a prompt changes or the model becomes ready.
     $effect(() => {
       if (app.prompts !== null && app.engine.status === 'ready') void runs.refreshPromptCounts();
+    });
+  });
+  return () => {
+    stop();
+    stopCache();
+  };
+}
+
+/** The cache panel re-reads the cache whenever a load ends: a load or Reload model may have just cached the model. */
+export function connectCache(app: AppState, cache: CacheState): () => void {
+  return $effect.root(() => {
+    $effect(() => {
+      if (app.engine.status === 'ready') untrack(() => void cache.refresh());
     });
   });
 }

@@ -1,8 +1,8 @@
-import { describeError } from '../core/values.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
-import { CancelledError, WorkerCrashedError } from '../engine/shared/errors.ts';
+import { contextProblem } from '../engine/shared/contextFit.ts';
+import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
 import type { RunReport } from '../eval/reportFormats.ts';
-import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
 import type { AppState } from './appState.svelte.ts';
 import { PaneState } from './paneState.svelte.ts';
@@ -23,6 +23,8 @@ export class RunState {
   #pageHidden = false;
   #runIndex = 0;
   #countSeq = 0;
+  /** The newest prompt token counts, with the prompts they were counted for (a finished pane keeps its own). */
+  #counted = $state.raw<{ prompts: Record<Mode, string>; tokens: readonly number[] } | null>(null);
 
   constructor(app: AppState) {
     this.#app = app;
@@ -42,10 +44,36 @@ export class RunState {
   get rotate(): boolean {
     return this.#rotate;
   }
-  /** Whether any pane holds a finished or stopped run, i.e. there is something to export. */
+  /** Whether any pane holds a finished or stopped run of the editor's question (not an evaluation's), to export. */
   get hasRun(): boolean {
-    return MODES.some((m) => this.panes[m].status === 'done' || this.panes[m].status === 'stopped');
+    return MODES.some((m) => {
+      const pane = this.panes[m];
+      return pane.caption === null && (pane.status === 'done' || pane.status === 'stopped');
+    });
   }
+  /**
+   * Prompts that would not fit the model's context with the new tokens asked for, said before Run (the
+   * worker would refuse each mode in turn); null when they fit or are not counted yet.
+   */
+  readonly fitProblem = $derived.by((): string | null => {
+    const counted = this.#counted;
+    const prompts = this.#app.prompts;
+    const contextTokens = this.#engine.backend?.contextTokens ?? null;
+    if (counted === null || prompts === null || MODES.some((m) => counted.prompts[m] !== prompts[m])) return null;
+    const maxNewTokens = this.#app.params.maxNewTokens;
+    const tokensOf = (m: Mode): number => counted.tokens[MODES.indexOf(m)] ?? 0;
+    const tooLong = MODES.filter((m) => contextProblem(tokensOf(m), maxNewTokens, contextTokens) !== null);
+    if (tooLong.length === 0) return null;
+    const longest = Math.max(...tooLong.map(tokensOf));
+    const names = tooLong.map((m) => MODE_LABELS[m]).join(', ');
+    return `Too long for this model (${names}). ${contextProblem(longest, maxNewTokens, contextTokens) ?? ''}`;
+  });
+
+  /** Why Run is disabled because of the question or its prompts; null when they are fine. */
+  get runProblem(): string | null {
+    return this.#app.questionProblem ?? this.fitProblem;
+  }
+
   /** No run going, the engine free (no evaluation queued or running), the model ready, the question fine. */
   get canRun(): boolean {
     return (
@@ -53,7 +81,7 @@ export class RunState {
       !this.#engine.busy &&
       this.#engine.status === 'ready' &&
       this.#app.format !== null &&
-      this.#app.questionProblem === null
+      this.runProblem === null
     );
   }
 
@@ -120,7 +148,7 @@ export class RunState {
           // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
           if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
           if (err instanceof CancelledError) pane.abort(err.message);
-          else pane.fail(describeError(err));
+          else pane.fail(userMessage(err));
         }
       }
     } finally {
@@ -141,6 +169,7 @@ export class RunState {
         const n = tokens[i];
         if (n !== undefined) this.panes[m].setPreviewTokens(prompts[m], n);
       });
+      this.#counted = { prompts, tokens };
     } catch {
       // A count is a preview nicety; the run reports the real number anyway.
     }

@@ -4,7 +4,7 @@ import { DEFAULT_PARAMS } from '../run/params.ts';
 import type { AppState } from './appState.svelte.ts';
 import { DEFAULT_SET, type EvalState } from './evalState.svelte.ts';
 import type { Question } from '../questions/presets.ts';
-import { encodeLink, type LinkState } from '../link/permalink.ts';
+import { LINK_LIMITS, encodeLink, linkOmissions, type LinkState } from '../link/permalink.ts';
 import type { ViewState } from './viewState.svelte.ts';
 
 /** What a fresh page shows; a link leaves these out. */
@@ -48,6 +48,7 @@ export class ShareState {
   readonly #base: string;
   #copied = $state<CopyTarget | null>(null);
   #copyError = $state<string | null>(null);
+  #open = $state(false);
 
   constructor(app: AppState, evaluation: EvalState, view: ViewState, base = `${location.origin}${location.pathname}`) {
     this.#app = app;
@@ -62,6 +63,13 @@ export class ShareState {
   }
   get copyError(): string | null {
     return this.#copyError;
+  }
+  /** Whether the share popover is open. */
+  get open(): boolean {
+    return this.#open;
+  }
+  setOpen(open: boolean): void {
+    this.#open = open;
   }
 
   readonly link = $derived.by((): LinkState => {
@@ -79,6 +87,22 @@ export class ShareState {
       decoding: { maxNewTokens, temperature, topK, topP, stopAtNextQuestion: app.stopAtNextQuestion },
       set: this.#evaluation.linkSet
     };
+  });
+
+  /** The limit a link keeps to, stated next to it before anyone runs into it. */
+  readonly linkLimit = `A link carries questions of up to ${LINK_LIMITS.questionChars.toLocaleString('en-US')} characters.`;
+
+  /** What the link leaves out of the page as it is now, in words: too long for a link, or a pasted set. */
+  readonly linkNotes = $derived.by((): string[] => {
+    const notes = linkOmissions(this.link);
+    const uploaded = this.#evaluation.uploaded;
+    if (this.#evaluation.choice === 'uploaded' && uploaded !== null) {
+      const set = this.#evaluation.linkSet;
+      const named =
+        set.kind === 'presets' ? 'the preset questions' : `the generated set (${set.family} × ${set.count})`;
+      notes.push(`The pasted set “${uploaded.label}” is not in the link: the link selects ${named} instead.`);
+    }
+    return notes;
   });
 
   /** The page as it is now, with the view it is shown in. */

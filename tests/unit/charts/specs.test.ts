@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '$lib/eval/aggregate.ts';
-import { accuracyChart, chartFontPx, costChart, speedChart, type ChartStyle } from '$lib/charts/specs.ts';
+import {
+  PNG_PIXEL_RATIO,
+  accuracyChart,
+  chartFontPx,
+  costChart,
+  speedChart,
+  type ChartStyle
+} from '$lib/charts/specs.ts';
 import { record } from '../eval/records.ts';
 
 const style: ChartStyle = {
@@ -15,7 +22,8 @@ const style: ChartStyle = {
       'answer-only': 'rgb(0, 158, 115)'
     }
   },
-  fontPx: 15
+  fontPx: 15,
+  pixelRatio: null
 };
 
 const summary = summarize(
@@ -66,6 +74,21 @@ describe('costChart', () => {
     const title = c.options?.scales?.x?.title;
     expect(title !== undefined && 'text' in title && title.text).toBe('Seconds per question');
   });
+  it('does not clip points at 100 % (issue 14)', () => {
+    const c = costChart(summary, 'tokens', style);
+    for (const d of c.data.datasets) expect(d.clip).toBe(false);
+    const largest = Math.max(...c.data.datasets.map((d) => Number(d.pointRadius)));
+    const padding = c.options?.layout?.padding;
+    expect(typeof padding === 'object' && padding !== null && 'top' in padding && padding.top).toBeGreaterThan(largest);
+  });
+  it('keeps points at the same place visible: each mode larger than the one drawn over it (issue 14)', () => {
+    const c = costChart(summary, 'tokens', style);
+    const radii = c.data.datasets.map((d) => Number(d.pointRadius));
+    expect(radii).toEqual([...radii].sort((a, b) => a - b));
+    expect(new Set(radii).size).toBe(radii.length);
+    // The border in the background colour separates nested shapes.
+    expect(c.data.datasets[0]?.borderColor).toBe(style.palette.surface);
+  });
   it('gives each mode its own point shape', () => {
     const c = costChart(summary, 'tokens', style);
     expect(new Set(c.data.datasets.map((d) => d.pointStyle)).size).toBe(3);
@@ -81,6 +104,15 @@ describe('speedChart', () => {
 
 describe('style', () => {
   it('uses larger type in presenter mode', () => expect(chartFontPx(true)).toBeGreaterThan(chartFontPx(false)));
+  it('uses type readable at projector distance in presenter mode (issue 14)', () => {
+    expect(chartFontPx(true)).toBeGreaterThanOrEqual(28);
+    expect(chartFontPx(false)).toBeGreaterThanOrEqual(16);
+  });
+  it('draws an exported image at its own pixel ratio, the page at the screen ratio (issue 14)', () => {
+    expect(accuracyChart(summary, style).options?.devicePixelRatio).toBeUndefined();
+    expect(costChart(summary, 'tokens', { ...style, pixelRatio: PNG_PIXEL_RATIO }).options?.devicePixelRatio).toBe(3);
+    expect(PNG_PIXEL_RATIO).toBeGreaterThanOrEqual(2);
+  });
   it('paints the canvas background for PNG export', () => {
     const plugins = accuracyChart(summary, style).options?.plugins;
     expect(plugins?.canvasBackground?.color).toBe('rgb(255, 255, 255)');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_LIMITS, decodeLink, encodeLink, type LinkState } from '$lib/link/permalink.ts';
+import {
+  LINK_LIMITS,
+  decodeLink,
+  encodeLink,
+  linkOmissions,
+  splitNotices,
+  type LinkState
+} from '$lib/link/permalink.ts';
 
 /** A full state from a decoded link: what the link names, the defaults for the rest (as App.svelte's stores do). */
 const mergeLink = (defaults: LinkState, link: Partial<LinkState>): LinkState => ({ ...defaults, ...link });
@@ -161,11 +168,27 @@ describe('hostile links', () => {
     expect(d.link).toEqual({});
     expect(d.notices[0]).toMatch(/needs a question/);
   });
-  it('caps the number of notices', () => {
-    const junk = Array.from({ length: 30 }, (_, i) => `k${i}=1`).join('&');
+  it('keeps every notice of an ordinary link, so "… and N more" can open to show them (issue 14)', () => {
+    const junk = Array.from({ length: 12 }, (_, i) => `k${i}=1`).join('&');
+    const d = decode(`?${junk}`);
+    expect(d.notices).toHaveLength(12);
+    expect(d.notices.at(-1)).toBe('Unknown parameter “k11” ignored.');
+    const parts = splitNotices(d.notices);
+    expect(parts.shown).toHaveLength(LINK_LIMITS.noticesShown);
+    expect(parts.more).toEqual(d.notices.slice(LINK_LIMITS.noticesShown));
+  });
+  it('caps the number of notices of a junk link', () => {
+    const junk = Array.from({ length: 300 }, (_, i) => `k${i}=1`).join('&');
     const d = decode(`?${junk}`);
     expect(d.notices).toHaveLength(LINK_LIMITS.notices + 1);
-    expect(d.notices.at(-1)).toBe('… and 22 more.');
+    expect(d.notices.at(-1)).toBe(`… and ${300 - LINK_LIMITS.notices} more.`);
+  });
+  it('an empty q opens the default question, not an empty page (issue 14)', () => {
+    for (const q of ['?q=', '?q=%20%20']) {
+      const d = decode(q);
+      expect(d.link.question).toBeUndefined();
+      expect(d.notices).toEqual(['Parameter “q” ignored: it is empty, so the default question is shown.']);
+    }
   });
   it('shows hostile names back shortened and without control characters', () => {
     const d = decode(`?${encodeURIComponent('\u0007' + 'x'.repeat(100))}=1`);
@@ -174,5 +197,39 @@ describe('hostile links', () => {
   it('accepts 0 and 1 only for view flags', () => {
     expect(decode('?embed=yes').view.embed).toBe(false);
     expect(decode('?present=1').view.present).toBe(true);
+  });
+});
+
+describe('writing and reading agree (issue 14: the page wrote 16,000-character questions that links refuse)', () => {
+  const long = { ...defaults, question: { text: 'How many? '.repeat(543), gold: '7' } };
+  it('leaves out a question longer than a link carries, so the link opens without a notice', () => {
+    const search = encodeLink(long, {}, defaults);
+    expect(long.question.text.length).toBe(5430);
+    const d = decode(search);
+    expect(d.notices).toEqual([]);
+    expect(d.link.question).toBeUndefined();
+    expect(search).not.toContain('gold=');
+  });
+  it('says what it left out, with the limit', () => {
+    expect(linkOmissions(long)).toEqual([
+      'The question is 5,430 characters; a link carries at most 1,000, so the link opens the default question.'
+    ]);
+    expect(linkOmissions(custom)).toEqual([]);
+  });
+  it('writes a question at the limit, and reads it back', () => {
+    const atLimit = { ...defaults, question: { text: 'q'.repeat(LINK_LIMITS.questionChars), gold: null } };
+    expect(decode(encodeLink(atLimit, {}, defaults)).link.question?.text).toHaveLength(LINK_LIMITS.questionChars);
+  });
+  it('never writes a value the reader refuses: control characters, a long trigger or gold answer', () => {
+    const odd: LinkState = {
+      ...defaults,
+      question: { text: 'bell \u0007 here', gold: null },
+      trigger: 't'.repeat(LINK_LIMITS.triggerChars + 1)
+    };
+    expect(decode(encodeLink(odd, {}, defaults)).notices).toEqual([]);
+    expect(linkOmissions(odd)).toHaveLength(2);
+    const longGold = { ...defaults, question: { text: 'q?', gold: '9'.repeat(LINK_LIMITS.goldChars + 1) } };
+    const d = decode(encodeLink(longGold, {}, defaults));
+    expect([d.notices, d.link.question]).toEqual([[], { text: 'q?', gold: null }]);
   });
 });

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheState, type StorageManagerLike } from '$lib/state/cacheState.svelte.ts';
+import type { ListableStorage } from '$lib/hub/cachedModels.ts';
+import { connectCache } from '$lib/state/reactions.svelte.ts';
 import { memoryStorage } from '../hub/hubFakes.ts';
+import { format, ready, readyApp, tick } from './fixtures.ts';
 
 function manager(grant: boolean): StorageManagerLike & { persistedNow: boolean } {
   const m = {
@@ -48,5 +51,55 @@ describe('CacheState', () => {
     const state = new CacheState(undefined, undefined);
     await state.refresh();
     expect([state.available, state.models, state.usageBytes]).toEqual([false, [], null]);
+  });
+});
+
+describe('CacheState stays current (issue 14: the panel went stale after Delete and after Reload model)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a slow listing that ends after a Delete does not bring the deleted model back', async () => {
+    const inner = await filled();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    // The first listing (opening the panel) waits; Delete and its own listing run meanwhile.
+    const slow: ListableStorage = {
+      delete: (name) => inner.delete(name),
+      open: async () => {
+        calls += 1;
+        const cache = inner.cache;
+        if (calls !== 1) return cache;
+        const keys = await cache.keys();
+        return { match: (k) => cache.match(k), delete: (k) => cache.delete(k), keys: () => gate.then(() => keys) };
+      }
+    };
+    const state = new CacheState(slow, manager(true));
+    const opening = state.refresh();
+    await state.remove('o/a');
+    expect(state.models.map((m) => m.id)).toEqual(['o/b']);
+    release();
+    await opening;
+    expect(state.models.map((m) => m.id)).toEqual(['o/b']);
+  });
+
+  it('re-reads the cache when a load or a Reload model ends', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
+    const { app, workers } = await readyApp('wasm');
+    const storage = memoryStorage();
+    const state = new CacheState(storage, manager(true));
+    const stop = connectCache(app, state);
+    await tick();
+    await tick();
+    expect(state.models).toEqual([]);
+    // The reload's worker puts the model's files into the cache while it loads.
+    const reload = app.loadModel();
+    await storage.cache.put('http://localhost:4173/models/think-small-3m/config.json', new Response('{}'));
+    await tick();
+    workers.at(-1)?.reply(ready);
+    await reload;
+    await tick();
+    await tick();
+    expect(state.models.map((m) => m.id)).toEqual(['think-small-3m']);
+    stop();
   });
 });

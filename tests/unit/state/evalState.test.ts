@@ -127,14 +127,39 @@ describe('EvalState', () => {
     expect(generates()).toHaveLength(2);
   });
 
-  it('records a failed generation as an error, not as a wrong answer, and goes on', async () => {
+  it('labels a stopped run with the questions it answered, not the set size (issue 14)', async () => {
+    evaluation.setCount(30);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    expect(evaluation.runLabel).toBe('mixed × 0 of 30, seed 2022');
+    await answer(true);
+    await answer(true);
+    expect(evaluation.runLabel).toBe('mixed × 2 of 30, seed 2022');
+    evaluation.stop();
+    const g = generates().at(-1);
+    worker.reply({ type: 'done', runId: g?.runId ?? '', text: ' partial', timings, stopped: true });
+    await run;
+    expect(evaluation.runLabel).toBe('mixed × 2 of 30, seed 2022 (stopped)');
+    expect(evaluation.runLabel).not.toContain('× 30');
+  });
+
+  it('a complete run keeps the set label', async () => {
+    evaluation.setCount(1);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    await answer(true);
+    await run;
+    expect(evaluation.runLabel).toBe('mixed × 1, seed 2022');
+  });
+
+  it('records a failed generation as an error (in words, no class name: issue 14), not as a wrong answer, and goes on', async () => {
     evaluation.setCount(1);
     evaluation.setModes(['answer-only']);
     const run = evaluation.run();
     const g = generates().at(-1);
     worker.reply({ type: 'error', runId: g?.runId ?? '', name: 'GenerationError', message: 'boom' });
     await run;
-    expect(evaluation.records[0]?.error).toBe('GenerationError: boom');
+    expect(evaluation.records[0]?.error).toBe('boom');
     expect(evaluation.summary.modes[0]).toMatchObject({ n: 0, errors: 1 });
     expect(evaluation.status).toBe('done');
   });
@@ -247,5 +272,54 @@ describe('EvalState', () => {
     const report = evaluation.report(0);
     expect(report?.model).toMatchObject({ id: 'test/other', parameters: 1_234_567 });
     expect(report?.records).toHaveLength(1);
+  });
+});
+
+describe('EvalState on stage (issue 14: the panes show the question being evaluated, live)', () => {
+  it('streams each question into the pane of its mode, with the question as the caption', async () => {
+    const staged = new EvalState(app, runs.panes);
+    evaluation = staged;
+    staged.setCount(2);
+    staged.setModes(['zero-shot-cot', 'answer-only']);
+    const run = staged.run();
+    const first = staged.runSet?.items[0];
+    const pane = runs.panes['zero-shot-cot'];
+    expect(pane.status).toBe('running');
+    expect(pane.caption).toBe(`Evaluation, question 1 of 2: ${first?.question ?? ''}`);
+    expect(pane.prompt).toBe(app.promptsFor(first?.question ?? '')?.['zero-shot-cot']);
+    expect(runs.panes['answer-only'].status).toBe('queued');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
+    const g = generates().at(-1);
+    worker.reply({ type: 'tokens', runId: g?.runId ?? '', text: ' Some', at: [3] });
+    expect(pane.text).toBe(' Some');
+    await answer(true);
+    expect(pane.status).toBe('done');
+    expect(pane.verdict).toBe('right');
+    expect(runs.panes['answer-only'].status).toBe('running');
+    await answer(false);
+    // The next question takes the stage at once: every pane shows it, queued or running.
+    expect(pane.caption).toMatch(/^Evaluation, question 2 of 2: /);
+    expect(runs.panes['answer-only'].caption).toMatch(/^Evaluation, question 2 of 2: /);
+    expect(runs.panes['answer-only'].status).toBe('queued');
+    expect(runs.hasRun).toBe(false);
+    await answer(true);
+    await answer(true);
+    await run;
+    expect(staged.records).toHaveLength(4);
+  });
+
+  it('a stop leaves the running pane stopped and ungraded, and the queued one skipped', async () => {
+    const staged = new EvalState(app, runs.panes);
+    evaluation = staged;
+    staged.setCount(3);
+    staged.setModes(['zero-shot-cot', 'answer-only']);
+    const run = staged.run();
+    staged.stop();
+    const g = generates().at(-1);
+    worker.reply({ type: 'done', runId: g?.runId ?? '', text: ' partial', timings, stopped: true });
+    await run;
+    expect(runs.panes['zero-shot-cot'].status).toBe('stopped');
+    expect(runs.panes['zero-shot-cot'].verdict).toBe('none');
+    expect(runs.panes['answer-only'].status).toBe('skipped');
   });
 });

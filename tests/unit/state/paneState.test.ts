@@ -36,13 +36,36 @@ describe('PaneState', () => {
     expect(pane.stats?.decodeTokensPerSec).toBe(200);
   });
 
-  it('marks a stopped run and still reads an answer it reached', () => {
+  it('marks a stopped run, reads an answer it reached, and grades nothing (issue 14: stopped panes were graded)', () => {
     const pane = new PaneState('few-shot-cot');
     pane.queue('Q: x\nA:', format, '9');
     pane.start();
     pane.finish({ runId: 'r', text: ' 4 + 4 = 8. The answer is 8.', timings, stopped: true });
     expect(pane.status).toBe('stopped');
-    expect(pane.correct).toBe(false);
+    expect(pane.answer).toBe('8');
+    expect(pane.correct).toBeNull();
+    expect(pane.verdict).toBe('none');
+  });
+
+  it('a stopped pane with no answer yet is not "wrong" (issue 14)', () => {
+    const pane = new PaneState('zero-shot-cot');
+    pane.queue("Q: x\nA: Let's think step by step.", format, '8');
+    pane.start();
+    pane.finish({ runId: 'r', text: ' First', timings, stopped: true });
+    expect([pane.answer, pane.correct, pane.verdict]).toEqual([null, null, 'none']);
+  });
+
+  it('the verdict of a finished pane is right or wrong, and none without a gold answer', () => {
+    const right = new PaneState('answer-only');
+    right.queue('Q: x\nA: The answer is', format, '8');
+    right.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    const wrong = new PaneState('answer-only');
+    wrong.queue('Q: x\nA: The answer is', format, '9');
+    wrong.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    const unknown = new PaneState('answer-only');
+    unknown.queue('Q: x\nA: The answer is', format, null);
+    unknown.finish({ runId: 'r', text: ' 8.', timings, stopped: false });
+    expect([right.verdict, wrong.verdict, unknown.verdict]).toEqual(['right', 'wrong', 'none']);
   });
 
   it('without a gold answer there is no mark', () => {
@@ -62,11 +85,12 @@ describe('PaneState', () => {
     expect(pane.prompt).toBe('old');
   });
 
-  it('a queued pane returns to idle when cancelled, a running one does not', () => {
+  it('a queued pane reads "skipped" when cancelled, not idle (issue 14); a running one is not skipped', () => {
     const a = new PaneState('answer-only');
-    a.queue('p', format, null);
+    a.queue('p', format, '8');
     a.cancel();
-    expect(a.status).toBe('idle');
+    expect(a.status).toBe('skipped');
+    expect(a.verdict).toBe('none');
     const b = new PaneState('few-shot-cot');
     b.queue('p', format, null);
     b.start();

@@ -88,8 +88,8 @@ describe('RunState.runAll', () => {
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('stopped');
     expect(runs.panes['zero-shot-cot'].text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
-    expect(runs.panes['answer-only'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
+    expect(runs.panes['answer-only'].status).toBe('skipped');
     expect(generates()).toHaveLength(1);
   });
 
@@ -120,6 +120,28 @@ describe('RunState.runAll', () => {
     expect(runs.panes['few-shot-cot'].promptTokens).toBe(40);
     app.setQuestionText('Something else?');
     expect(runs.panes['few-shot-cot'].promptTokens).toBeNull();
+  });
+
+  it('warns before Run when a prompt will not fit the context, and disables Run (issue 14)', async () => {
+    app.setParams({ maxNewTokens: 160 });
+    const p = runs.refreshPromptCounts();
+    const req = worker().posted.at(-1);
+    if (req?.type !== 'count') throw new Error('no count request');
+    // The fixture's model reads 1,024 tokens: few-shot's 900 + 160 new ones do not fit, the others do.
+    worker().reply({ type: 'counted', runId: req.runId, tokens: [300, 900, 290] });
+    await p;
+    expect(runs.fitProblem).toBe(
+      'Too long for this model (Few-shot CoT). The prompt is 900 tokens and 160 new tokens were asked for, 1,060 in all, but the model reads at most 1,024: lower Max new tokens to 124 or shorten the prompt.'
+    );
+    expect(runs.runProblem).toBe(runs.fitProblem);
+    expect(runs.canRun).toBe(false);
+    app.setParams({ maxNewTokens: 100 });
+    expect(runs.fitProblem).toBeNull();
+    expect(runs.canRun).toBe(true);
+    // Counts belong to the prompts they were made for: a new question is not judged by old counts.
+    app.setParams({ maxNewTokens: 160 });
+    app.setQuestionText('Another question?');
+    expect(runs.fitProblem).toBeNull();
   });
 
   it('sends the next-question stop sequence unless turned off', () => {
@@ -166,7 +188,7 @@ describe('RunState reliability', () => {
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('stopped');
     expect(runs.panes['zero-shot-cot'].text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     expect(runs.panes['answer-only'].status).toBe('done');
   });
 
@@ -216,7 +238,7 @@ describe('RunState reliability', () => {
     expect(pane.status).toBe('stopped');
     expect(pane.stopNote).toBe('Cancelled when a model was loaded');
     expect(pane.text).toBe(' 4 +');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     old.reply({ type: 'tokens', runId: 'run-1', text: ' stale', at: [3] });
     expect(pane.text).toBe(' 4 +');
     worker().reply(ready);
@@ -279,8 +301,9 @@ describe('RunState reliability', () => {
     worker().crash('RuntimeError: Aborted()');
     await run;
     expect(runs.panes['zero-shot-cot'].status).toBe('error');
-    expect(runs.panes['zero-shot-cot'].error).toContain('WorkerCrashedError');
-    expect(runs.panes['few-shot-cot'].status).toBe('idle');
+    expect(runs.panes['zero-shot-cot'].error).toContain('The engine stopped');
+    expect(runs.panes['zero-shot-cot'].error).not.toContain('WorkerCrashedError');
+    expect(runs.panes['few-shot-cot'].status).toBe('skipped');
     expect(app.engine.status).toBe('loading');
     worker().reply(ready);
     expect(app.question.question).toBe('My own question?');
@@ -289,7 +312,7 @@ describe('RunState reliability', () => {
     expect(generates()[0]).toMatchObject({ runId: 'run-2', prompt: expect.stringContaining('My own question?') });
   });
 
-  it('a prompt too long for the context fails only its pane, with the counts', async () => {
+  it('a prompt too long for the context fails only its pane, with the counts and no class name (issue 14)', async () => {
     const run = runs.runAll();
     worker().reply(done('run-1'));
     await tick();
@@ -304,7 +327,7 @@ describe('RunState reliability', () => {
     await run;
     expect(runs.panes['few-shot-cot'].status).toBe('error');
     expect(runs.panes['few-shot-cot'].error).toBe(
-      'PromptTooLongError: The prompt is 1,500 tokens but the model reads at most 1,024: shorten the question or the exemplars.'
+      'The prompt is 1,500 tokens but the model reads at most 1,024: shorten the question or the exemplars.'
     );
     expect(runs.panes['answer-only'].status).toBe('done');
   });

@@ -81,6 +81,36 @@ describe('ShareState', () => {
     expect(second.app.device).toBe('wasm');
   });
 
+  it('a question too long for a link is left out and the share panel says so, with the limit (issue 14)', async () => {
+    const page = await open('');
+    page.app.setQuestionText('How many? '.repeat(543));
+    expect(page.share.search).not.toContain('q=');
+    expect(decodeLink(page.share.search).notices).toEqual([]);
+    expect(page.share.linkNotes).toEqual([
+      'The question is 5,430 characters; a link carries at most 1,000, so the link opens the default question.'
+    ]);
+    expect(page.share.linkLimit).toBe('A link carries questions of up to 1,000 characters.');
+  });
+
+  it('says that a pasted set is not in the link (issue 14)', async () => {
+    const page = await open('');
+    expect(page.share.linkNotes).toEqual([]);
+    page.evaluation.useText('question,answer\nWhat is 2 plus 3?,5', 'mine.csv');
+    expect(page.evaluation.choice).toBe('uploaded');
+    expect(page.share.linkNotes).toEqual([
+      'The pasted set “mine.csv” is not in the link: the link selects the generated set (mixed × 50) instead.'
+    ]);
+  });
+
+  it('the share popover opens and closes through its state', async () => {
+    const page = await open('');
+    expect(page.share.open).toBe(false);
+    page.share.setOpen(true);
+    expect(page.share.open).toBe(true);
+    page.share.setOpen(false);
+    expect(page.share.open).toBe(false);
+  });
+
   it('restores nothing that runs: no generate request is sent', async () => {
     const page = await open('?q=What%20is%201%2B1%3F&gold=2&dec=8_0_20_0.95_1');
     page.app.loadModel();

@@ -79,6 +79,9 @@ export class Engine {
   get notices(): readonly string[] {
     return this.#client.notices;
   }
+  get loadedDevice(): DevicePreference | null {
+    return this.#client.loadedDevice;
+  }
   /** Whether any work is queued or running. */
   get busy(): boolean {
     return this.#owners.length > 0;

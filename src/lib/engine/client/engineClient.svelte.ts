@@ -66,7 +66,7 @@ export class EngineClient {
   #runningId = $state<string | null>(null);
   #restartNotice = $state<string | null>(null);
   #restartsLeft = MAX_AUTO_RESTARTS;
-  #lastLoad: { model: ModelRef; device: DevicePreference } | null = null;
+  #lastLoad = $state.raw<{ model: ModelRef; device: DevicePreference } | null>(null);
 
   #worker: WorkerPort | null = null;
   #load: PendingLoad | null = null;
@@ -93,6 +93,10 @@ export class EngineClient {
   }
   get progress(): ProgressSummary {
     return mergeProgress(this.#progress);
+  }
+  /** The device preference the last load asked for; null before any load. */
+  get loadedDevice(): DevicePreference | null {
+    return this.#lastLoad?.device ?? null;
   }
   get runningId(): string | null {
     return this.#runningId;

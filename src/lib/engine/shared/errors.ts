@@ -103,3 +103,13 @@ export function toWire(err: unknown): { name: string; message: string } {
   if (err instanceof Error) return { name: err.name, message: err.message };
   return { name: 'EngineError', message: String(err) };
 }
+
+/**
+ * An error in words for a pane or an evaluation record: never a class name ("PromptTooLongError: …"),
+ * the engine's messages are sentences already; a crash says what happened before the browser's text.
+ */
+export function userMessage(err: unknown): string {
+  if (err instanceof WorkerCrashedError) return `The engine stopped (${err.message}); it restarts on its own.`;
+  if (err instanceof EngineFatalError) return `The engine failed (${err.message}); it restarts on its own.`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,78 @@
+import type { GenParams } from '../core/types.ts';
+import type { Engine } from '../engine/client/engine.svelte.ts';
+import { CancelledError, userMessage } from '../engine/shared/errors.ts';
+import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
+import { answeredRecord, failedRecord } from '../eval/records.ts';
+import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import type { PaneState } from './paneState.svelte.ts';
+
+/** One question in one mode, as the evaluation asks it. */
+export interface Ask {
+  index: number;
+  item: EvalItem;
+  mode: Mode;
+  prompt: string;
+  format: PromptFormat;
+  params: GenParams;
+}
+
+/**
+ * The page's three panes as an evaluation's stage: each question streams into them live, with its number
+ * and text as the caption, so a room sees what is being evaluated. Without panes (tests, no page) it is
+ * a no-op.
+ */
+export class EvalStage {
+  readonly #panes: Readonly<Record<Mode, PaneState>> | null;
+
+  constructor(panes: Readonly<Record<Mode, PaneState>> | null) {
+    this.#panes = panes;
+  }
+
+  /** Modes left out of the evaluation must not keep an older run's verdict next to its questions. */
+  begin(modes: readonly Mode[]): void {
+    if (this.#panes !== null) for (const m of MODES) if (!modes.includes(m)) this.#panes[m].skip();
+  }
+
+  question(
+    index: number,
+    total: number,
+    item: EvalItem,
+    prompts: Record<Mode, string>,
+    modes: readonly Mode[],
+    format: PromptFormat
+  ): void {
+    const caption = `Evaluation, question ${index + 1} of ${total}: ${item.question}`;
+    if (this.#panes !== null) for (const m of modes) this.#panes[m].queue(prompts[m], format, item.gold, caption);
+  }
+
+  /**
+   * Asks the engine one question, streaming into its mode's pane. A stopped generation gives null (it is
+   * partial, left out rather than counted wrong); a failed one, an error record. A cancel, or a dead
+   * engine that would fail every later question too, is thrown: it ends the evaluation.
+   */
+  async ask(engine: Engine, q: Ask): Promise<EvalRecord | null> {
+    const pane = this.#panes?.[q.mode] ?? null;
+    pane?.start();
+    try {
+      const result = await engine.generate('evaluation', q.prompt, q.params, {
+        onPrompt: (n) => pane?.setPromptTokens(n),
+        onToken: (text, at) => pane?.append(text, at)
+      });
+      pane?.finish(result);
+      return result.stopped ? null : answeredRecord(q.index, q.item, q.mode, q.prompt, q.format, result);
+    } catch (err) {
+      if (err instanceof CancelledError) pane?.abort(err.message);
+      else pane?.fail(userMessage(err));
+      if (err instanceof CancelledError || engine.status !== 'ready') {
+        this.skipQueued();
+        throw err;
+      }
+      return failedRecord(q.index, q.item, q.mode, userMessage(err));
+    }
+  }
+
+  /** After a stop, the panes still waiting for this question's turn say they were skipped. */
+  skipQueued(): void {
+    if (this.#panes !== null) for (const m of MODES) this.#panes[m].cancel();
+  }
+}
