@@ -12,6 +12,8 @@ import { runStats, type RunStats } from '../stats/index.ts';
 import type { RunResult } from '../engine/client/engineClient.svelte.ts';
 
 export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'error';
+/** What the verdict strip says of a pane: graded right or wrong, or nothing to grade. */
+export type Verdict = 'right' | 'wrong' | 'none';
 
 /** One mode's column: its prompt, the streamed text and, once finished, its answer and stats. */
 export class PaneState {
@@ -27,6 +29,7 @@ export class PaneState {
   #format = $state<PromptFormat | null>(null);
   #stopNote = $state<string | null>(null);
   #hiddenDuringRun = $state(false);
+  #warmup = $state(false);
   /** Worker-clock time of the first token, and where the think block ended (tokens and time): the cost of thinking. */
   #firstTokenAt: number | null = null;
   #thinkTokens = $state<number | null>(null);
@@ -69,6 +72,11 @@ export class PaneState {
     return this.#hiddenDuringRun;
   }
 
+  /** This run was the first after a load: its timings include one-off costs (kernels compiled, buffers allocated). */
+  get warmup(): boolean {
+    return this.#warmup;
+  }
+
   /** The prompt's last words (trigger or "The answer is"), shown in front of the generated text. */
   readonly tail = $derived(promptTail(this.#prompt));
 
@@ -95,6 +103,11 @@ export class PaneState {
   readonly correct = $derived.by((): boolean | null => {
     if (this.#gold === null || (this.#status !== 'done' && this.#status !== 'stopped')) return null;
     return isCorrect(this.answer, this.#gold);
+  });
+
+  readonly verdict = $derived.by((): Verdict => {
+    if (this.correct === null) return 'none';
+    return this.correct ? 'right' : 'wrong';
   });
 
   /** Shows the prompt the next run will send; a finished pane keeps the prompt that produced its text. */
@@ -126,6 +139,7 @@ export class PaneState {
     this.#error = null;
     this.#stopNote = null;
     this.#hiddenDuringRun = false;
+    this.#warmup = false;
     this.#firstTokenAt = null;
     this.#thinkTokens = null;
     this.#thinkMs = null;
@@ -178,6 +192,10 @@ export class PaneState {
   abort(note: string): void {
     this.#stopNote = note;
     this.#status = 'stopped';
+  }
+
+  markWarmup(): void {
+    this.#warmup = true;
   }
 
   markHidden(): void {

@@ -1,5 +1,6 @@
 import { describeError } from '../core/values.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
+import type { BackendInfo } from '../engine/client/engineClient.svelte.ts';
 import { CancelledError, WorkerCrashedError } from '../engine/shared/errors.ts';
 import type { RunReport } from '../eval/reportFormats.ts';
 import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
@@ -23,6 +24,8 @@ export class RunState {
   #pageHidden = false;
   #runIndex = 0;
   #countSeq = 0;
+  /** The load (its BackendInfo, new on every load) the last run used: the first run on a new one is a warm-up. */
+  #lastRunLoad: BackendInfo | null = null;
 
   constructor(app: AppState) {
     this.#app = app;
@@ -98,7 +101,12 @@ export class RunState {
     const order = runOrder(this.#runIndex++, this.#rotate);
     const gold = this.#app.question.gold;
     const params = this.#app.runParams;
+    const warmup = this.#engine.backend !== this.#lastRunLoad;
+    this.#lastRunLoad = this.#engine.backend;
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
+    // Only the first mode to run pays the one-off costs; the panes after it run warm.
+    const first = order[0];
+    if (warmup && first !== undefined) this.panes[first].markWarmup();
     try {
       for (const mode of order) {
         const pane = this.panes[mode];
