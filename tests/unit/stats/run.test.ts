@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunTimings } from '$lib/core/types.ts';
-import { MIN_DECODE_TOKENS, decodeMeasurable, decodeTokensPerSec, prefillTokensPerSec, ratePerSec, runStats, totalMs, ttftMs } from '$lib/stats/index.ts';
+import {
+  MIN_DECODE_TOKENS,
+  decodeMeasurable,
+  decodeTokensPerSec,
+  prefillTokensPerSec,
+  ratePerSec,
+  runStats,
+  totalMs,
+  ttftMs
+} from '$lib/stats/index.ts';
 
 const base: RunTimings = {
   startedAt: 1000,
@@ -77,7 +86,7 @@ describe('runStats', () => {
 });
 
 describe('decodeMeasurable', () => {
-  it('refuses a rate over too few decoded tokens, such as answer-only\'s handful', () => {
+  it("refuses a rate over too few decoded tokens, such as answer-only's handful", () => {
     expect(decodeMeasurable(runStats({ ...base, generatedTokens: 5 }))).toBe(false);
     expect(decodeMeasurable(runStats({ ...base, generatedTokens: MIN_DECODE_TOKENS }))).toBe(false);
     expect(decodeMeasurable(runStats({ ...base, generatedTokens: MIN_DECODE_TOKENS + 1 }))).toBe(true);

@@ -27,7 +27,8 @@ describe('shortcutFor', () => {
   });
   it('leaves browser shortcuts and held keys alone', () => {
     for (const mods of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }, { shiftKey: true }, { repeat: true }])
-      for (const k of ['p', 'n', 'r', 'f']) expect(shortcutFor(key(k, mods), idle), `${k} ${JSON.stringify(mods)}`).toBeNull();
+      for (const k of ['p', 'n', 'r', 'f'])
+        expect(shortcutFor(key(k, mods), idle), `${k} ${JSON.stringify(mods)}`).toBeNull();
   });
   it('Escape stops a run first, and leaves presenter mode only when nothing runs', () => {
     expect(shortcutFor(key('Escape'), { ...presenting, running: true })).toBe('stop');
