@@ -128,8 +128,11 @@ test('evaluates 50 generated questions over the three modes; table, charts and e
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.getByTestId('device-select')).toBeHidden();
+  // Presenter mode shows the stage alone; E brings the evaluation in.
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('chart-accuracy')).toBeVisible();
   await expect.poll(corner).toBeLessThan(60);
-  await page.screenshot({ path: screenshotPath(info, 'talk-presenter.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath(info, 'talk-presenter-evaluation.png'), fullPage: true });
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
 });

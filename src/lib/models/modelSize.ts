@@ -45,3 +45,14 @@ export function llamaParameterCount(config: unknown): number | null {
   const embeddings = s.vocab * s.hidden;
   return embeddings + s.layers * layer + s.hidden + (s.tied ? 0 : embeddings);
 }
+
+/** The parameter count from a config.json URL; null when it cannot be read (the page then shows a dash). */
+export async function fetchParameterCount(configUrl: string): Promise<number | null> {
+  try {
+    const res = await fetch(configUrl);
+    return res.ok ? llamaParameterCount(await res.json()) : null;
+  } catch {
+    // The size is context for the comparison, never a reason to fail.
+    return null;
+  }
+}

@@ -3,7 +3,7 @@ import { describeError } from '../core/values.ts';
 import { Engine, type ModelFacts } from '../engine/client/engine.svelte.ts';
 import type { WorkerPort } from '../engine/client/workerPort.ts';
 import { bundledModel, type ModelId } from '../models/bundled.ts';
-import { llamaParameterCount } from '../models/modelSize.ts';
+import { fetchParameterCount } from '../models/modelSize.ts';
 import { exportContext } from '../eval/reportContext.ts';
 import type { ExportContext } from '../eval/reportFormats.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import { practiceQuestion, presets, type Question } from '../questions/presets.ts';
 import { questionProblem } from '../questions/questionProblem.ts';
 import { deviceNote } from '../run/deviceNote.ts';
+import { scopeNotice } from '../questions/scope.ts';
 import { DEFAULT_PARAMS, NEXT_QUESTION_STOP, sanitizeParams } from '../run/params.ts';
 import type { Family } from '../tasks/index.ts';
 
@@ -135,6 +136,14 @@ export class AppState {
     return questionProblem(this.#question.question);
   }
 
+  /**
+   * The calm note that the bundled model meets a question outside its three families; null for a Hub model
+   * (which may well know it) and for questions that fit.
+   */
+  get scopeNotice(): string | null {
+    return this.model === this.bundled ? scopeNotice(this.#question.question) : null;
+  }
+
   /** The exact prompt each mode would send now; panes show it before and during a run. */
   readonly prompts = $derived.by((): Record<Mode, string> | null => this.promptsFor(this.#question.question));
 
@@ -180,7 +189,7 @@ export class AppState {
   /** The bundled model's prompts.json and its size from config.json, read from the app's origin. */
   async loadBundledFacts(): Promise<void> {
     const url = (file: string): string => `${this.bundled.baseUrl}${this.bundled.id}/${file}`;
-    const parameters = this.#countParameters(url('config.json'));
+    const parameters = fetchParameterCount(url('config.json'));
     try {
       const res = await fetch(url('prompts.json'));
       if (!res.ok) throw new Error(`prompts.json: HTTP ${res.status}`);
@@ -190,16 +199,6 @@ export class AppState {
       if (this.model === this.bundled) this.#applyFormat(format);
     } catch (err) {
       this.#formatError = describeError(err);
-    }
-  }
-
-  async #countParameters(configUrl: string): Promise<number | null> {
-    try {
-      const res = await fetch(configUrl);
-      return res.ok ? llamaParameterCount(await res.json()) : null;
-    } catch {
-      // The size is context for the comparison; without it the page shows a dash.
-      return null;
     }
   }
 
@@ -251,6 +250,12 @@ export class AppState {
   }
   setFamily(f: Family): void {
     this.#family = f;
+  }
+  /** The preset after the one shown (the first when the question is not a preset), round and round. */
+  nextPreset(): void {
+    const i = this.presets.findIndex((p) => p.question === this.#question.question);
+    const next = this.presets[(i + 1) % this.presets.length];
+    if (next !== undefined) this.setQuestion(next);
   }
   newPracticeQuestion(): void {
     this.#seed += 1;

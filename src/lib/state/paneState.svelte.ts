@@ -32,6 +32,7 @@ export class PaneState {
   /** Where the pane's question came from when it is not the editor's (an evaluation's item); null otherwise. */
   #caption = $state<string | null>(null);
   #hiddenDuringRun = $state(false);
+  #warmup = $state(false);
   /** Worker-clock time of the first token, and where the think block ended (tokens and time): the cost of thinking. */
   #firstTokenAt: number | null = null;
   #thinkTokens = $state<number | null>(null);
@@ -75,6 +76,11 @@ export class PaneState {
   /** The tab was hidden at some point of this pane's run. */
   get hiddenDuringRun(): boolean {
     return this.#hiddenDuringRun;
+  }
+
+  /** This run was the first after a load: its timings include one-off costs (kernels compiled, buffers allocated). */
+  get warmup(): boolean {
+    return this.#warmup;
   }
 
   /** The prompt's last words (trigger or "The answer is"), shown in front of the generated text. */
@@ -148,6 +154,7 @@ export class PaneState {
     this.#error = null;
     this.#stopNote = null;
     this.#hiddenDuringRun = false;
+    this.#warmup = false;
     this.#firstTokenAt = null;
     this.#thinkTokens = null;
     this.#thinkMs = null;
@@ -201,6 +208,10 @@ export class PaneState {
   abort(note: string): void {
     this.#stopNote = note;
     this.#status = 'stopped';
+  }
+
+  markWarmup(): void {
+    this.#warmup = true;
   }
 
   markHidden(): void {

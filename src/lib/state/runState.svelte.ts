@@ -1,6 +1,8 @@
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import { contextProblem } from '../engine/shared/contextFit.ts';
 import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
+import type { BackendInfo } from '../engine/client/engineClient.svelte.ts';
+import { CancelledError, WorkerCrashedError } from '../engine/shared/errors.ts';
 import type { RunReport } from '../eval/reportFormats.ts';
 import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
@@ -25,6 +27,8 @@ export class RunState {
   #countSeq = 0;
   /** The newest prompt token counts, with the prompts they were counted for (a finished pane keeps its own). */
   #counted = $state.raw<{ prompts: Record<Mode, string>; tokens: readonly number[] } | null>(null);
+  /** The load (its BackendInfo, new on every load) the last run used: the first run on a new one is a warm-up. */
+  #lastRunLoad: BackendInfo | null = null;
 
   constructor(app: AppState) {
     this.#app = app;
@@ -126,7 +130,12 @@ export class RunState {
     const order = runOrder(this.#runIndex++, this.#rotate);
     const gold = this.#app.question.gold;
     const params = this.#app.runParams;
+    const warmup = this.#engine.backend !== this.#lastRunLoad;
+    this.#lastRunLoad = this.#engine.backend;
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
+    // Only the first mode to run pays the one-off costs; the panes after it run warm.
+    const first = order[0];
+    if (warmup && first !== undefined) this.panes[first].markWarmup();
     try {
       for (const mode of order) {
         const pane = this.panes[mode];

@@ -4,6 +4,8 @@ export {
   ttftMs,
   prefillTokensPerSec,
   decodeTokensPerSec,
+  decodeMeasurable,
+  MIN_DECODE_TOKENS,
   totalMs,
   type RunStats
 } from './run.ts';

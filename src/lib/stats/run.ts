@@ -47,3 +47,14 @@ export function runStats(t: RunTimings): RunStats {
     totalMs: totalMs(t)
   };
 }
+
+/**
+ * Fewer decoded tokens than this make a rate of noise: answer-only's 3 to 6 tokens span a few milliseconds, and
+ * one timer tick moves the figure by half. The page shows a dash instead (the number stays in exports).
+ */
+export const MIN_DECODE_TOKENS = 8;
+
+/** Whether the run decoded enough tokens (after the first) for its decode rate to mean anything. */
+export function decodeMeasurable(stats: RunStats): boolean {
+  return stats.decodeTokensPerSec !== null && stats.generatedTokens - 1 >= MIN_DECODE_TOKENS;
+}

@@ -4,8 +4,8 @@ import { bytesOf, hubHost, planDtype, resolvePrompts } from '$lib/hub/plan.ts';
 import { HUB_HOST } from '$lib/hub/repo.ts';
 import { format } from '../state/fixtures.ts';
 
-const gpu = (shaderF16: boolean) => ({ unavailable: null, shaderF16 });
-const noGpu = { unavailable: 'this browser has no WebGPU', shaderF16: false };
+const gpu = (shaderF16: boolean) => ({ unavailable: null, shaderF16, software: false });
+const noGpu = { unavailable: 'this browser has no WebGPU', shaderF16: false, software: false };
 const qwen = catalogEntry('onnx-community/Qwen2.5-0.5B-Instruct');
 
 describe('hubHost', () => {

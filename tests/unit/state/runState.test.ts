@@ -360,6 +360,52 @@ describe('RunState reliability', () => {
     expect(generates()[0]?.prompt).toContain('🙂👍🏽 a\u0000b\u0007c\u001b[31m');
   });
 
+  it('marks the first run after a load as a warm-up, its first pane only, and the next run as warm', async () => {
+    const finish = async (ids: string[]): Promise<void> => {
+      for (const id of ids) {
+        worker().reply(done(id));
+        await tick();
+      }
+    };
+    const first = runs.runAll();
+    await finish(['run-1', 'run-2', 'run-3']);
+    await first;
+    expect(MODES.map((m) => runs.panes[m].warmup)).toEqual([true, false, false]);
+    const second = runs.runAll();
+    await finish(['run-4', 'run-5', 'run-6']);
+    await second;
+    expect(MODES.map((m) => runs.panes[m].warmup)).toEqual([false, false, false]);
+    const reload = app.loadModel();
+    worker().reply(ready);
+    await reload;
+    const third = runs.runAll();
+    await finish(['run-7', 'run-8', 'run-9']);
+    await third;
+    expect(runs.panes['zero-shot-cot'].warmup).toBe(true);
+  });
+
+  it('gives each pane a verdict for the strip: right, wrong, or none without a gold answer', async () => {
+    const run = runs.runAll();
+    for (const [id, text] of [
+      ['run-1', ' The answer is 8.'],
+      ['run-2', ' The answer is 9.'],
+      ['run-3', ' 8.']
+    ] as const) {
+      worker().reply(done(id, text));
+      await tick();
+    }
+    await run;
+    expect(MODES.map((m) => runs.panes[m].verdict)).toEqual(['right', 'wrong', 'right']);
+    app.setQuestionText('Who wrote Hamlet?');
+    const next = runs.runAll();
+    for (const id of ['run-4', 'run-5', 'run-6']) {
+      worker().reply(done(id, ' Shakespeare.'));
+      await tick();
+    }
+    await next;
+    expect(MODES.map((m) => runs.panes[m].verdict)).toEqual(['none', 'none', 'none']);
+  });
+
   it('notes a hidden tab on the panes that ran while it was hidden', async () => {
     const run = runs.runAll();
     runs.setPageHidden(true);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunTimings } from '$lib/core/types.ts';
-import { decodeTokensPerSec, prefillTokensPerSec, ratePerSec, runStats, totalMs, ttftMs } from '$lib/stats/index.ts';
+import {
+  MIN_DECODE_TOKENS,
+  decodeMeasurable,
+  decodeTokensPerSec,
+  prefillTokensPerSec,
+  ratePerSec,
+  runStats,
+  totalMs,
+  ttftMs
+} from '$lib/stats/index.ts';
 
 const base: RunTimings = {
   startedAt: 1000,
@@ -74,4 +83,16 @@ describe('runStats', () => {
       totalMs: 5
     });
   });
+});
+
+describe('decodeMeasurable', () => {
+  it("refuses a rate over too few decoded tokens, such as answer-only's handful", () => {
+    expect(decodeMeasurable(runStats({ ...base, generatedTokens: 5 }))).toBe(false);
+    expect(decodeMeasurable(runStats({ ...base, generatedTokens: MIN_DECODE_TOKENS }))).toBe(false);
+    expect(decodeMeasurable(runStats({ ...base, generatedTokens: MIN_DECODE_TOKENS + 1 }))).toBe(true);
+  });
+  it('has nothing to measure without tokens', () =>
+    expect(decodeMeasurable(runStats({ ...base, firstTokenAt: null, lastTokenAt: null, generatedTokens: 0 }))).toBe(
+      false
+    ));
 });

@@ -6,23 +6,39 @@ export interface GpuLike {
 }
 export interface GpuAdapterLike {
   features: { has(feature: string): boolean };
+  /** GPUAdapterInfo; `isFallbackAdapter` is recent, older browsers had it on the adapter itself. */
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string };
+  isFallbackAdapter?: boolean;
 }
 
 /** What this browser's WebGPU can do: `unavailable` says why it cannot be used at all. */
 export interface GpuProbe {
   unavailable: string | null;
   shaderF16: boolean;
+  /** The adapter computes on the CPU (SwiftShader, llvmpipe, a fallback adapter): WebGPU without a GPU. */
+  software: boolean;
+}
+
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|lavapipe|softpipe|basic render|microsoft basic|software/i;
+
+/** A fallback adapter, or one whose name is a known CPU renderer (Chromium's SwiftShader says only its name). */
+export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
+  const info = adapter.info;
+  if (info?.isFallbackAdapter === true || adapter.isFallbackAdapter === true) return true;
+  const names = [info?.vendor, info?.architecture, info?.description].filter((n) => n !== undefined).join(' ');
+  return SOFTWARE_RENDERERS.test(names);
 }
 
 export async function probeWebGpu(gpu: GpuLike | undefined): Promise<GpuProbe> {
-  if (gpu === undefined) return { unavailable: 'this browser has no WebGPU', shaderF16: false };
+  if (gpu === undefined) return { unavailable: 'this browser has no WebGPU', shaderF16: false, software: false };
   try {
     const adapter = await gpu.requestAdapter();
-    if (adapter === null) return { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false };
-    return { unavailable: null, shaderF16: adapter.features.has('shader-f16') };
+    if (adapter === null)
+      return { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false, software: false };
+    return { unavailable: null, shaderF16: adapter.features.has('shader-f16'), software: isSoftwareAdapter(adapter) };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { unavailable: `requesting a WebGPU adapter failed (${why})`, shaderF16: false };
+    return { unavailable: `requesting a WebGPU adapter failed (${why})`, shaderF16: false, software: false };
   }
 }
 
@@ -69,6 +85,12 @@ export function chooseBackend(
   const device = chooseDevice(preference, probe.unavailable === null);
   if (preference === 'webgpu' && device === 'wasm')
     notices.push(`WebGPU is unavailable (${probe.unavailable}): running on WASM instead.`);
+  // Auto promised the fast path; a software adapter runs WebGPU on the CPU, often slower than WASM.
+  if (preference === 'auto' && device === 'webgpu' && probe.software)
+    notices.push(
+      "Auto chose WebGPU, but this browser's WebGPU adapter is a software (CPU) one: runs will be slow. " +
+        'Choose WASM under Device and reload the model for a faster CPU path.'
+    );
   const dtype = chooseDtype(device, available, probe.shaderF16);
   if (dtype === null) return null;
   const best = chooseDtype(device, available, true);

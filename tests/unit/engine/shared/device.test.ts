@@ -5,8 +5,10 @@ import {
   chooseDtype,
   chooseThreads,
   dtypeFile,
+  isSoftwareAdapter,
   probeWebGpu,
   watchDeviceLoss,
+  type GpuAdapterLike,
   type GpuProbe
 } from '$lib/engine/shared/device.ts';
 import { bundledModel } from '$lib/models/bundled.ts';
@@ -36,9 +38,10 @@ describe('chooseDtype', () => {
   });
 });
 
-const gpuOk: GpuProbe = { unavailable: null, shaderF16: true };
-const gpuNoF16: GpuProbe = { unavailable: null, shaderF16: false };
-const noGpu: GpuProbe = { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false };
+const gpuOk: GpuProbe = { unavailable: null, shaderF16: true, software: false };
+const gpuNoF16: GpuProbe = { unavailable: null, shaderF16: false, software: false };
+const noGpu: GpuProbe = { unavailable: 'the browser offers no WebGPU adapter', shaderF16: false, software: false };
+const softGpu: GpuProbe = { unavailable: null, shaderF16: false, software: true };
 
 describe('chooseBackend', () => {
   it('auto without WebGPU runs WASM quietly (nothing was promised)', () =>
@@ -64,6 +67,14 @@ describe('chooseBackend', () => {
   it('shader-f16 present takes the f16 weights', () =>
     expect(chooseBackend('auto', gpuOk, ['q4f16', 'q4'])?.dtype).toBe('q4f16'));
   it('null when nothing fits', () => expect(chooseBackend('webgpu', gpuNoF16, ['fp16'])).toBeNull());
+  it('auto on a software adapter says runs will be slow and points to WASM', () => {
+    const c = chooseBackend('auto', softGpu, ['q8', 'q4']);
+    expect(c?.device).toBe('webgpu');
+    expect(c?.notices).toHaveLength(1);
+    expect(c?.notices[0]).toMatch(/software \(CPU\).*Choose WASM/);
+  });
+  it('a software adapter asked for by name is not second-guessed', () =>
+    expect(chooseBackend('webgpu', softGpu, ['q8', 'q4'])?.notices).toEqual([]));
 });
 
 describe('chooseThreads', () => {
@@ -95,15 +106,23 @@ describe('dtypeFile', () => {
   });
 });
 
-const adapter = (features: string[]) => ({ features: new Set(features) });
+const adapter = (features: string[], info?: GpuAdapterLike['info']): GpuAdapterLike => ({
+  features: new Set(features),
+  ...(info === undefined ? {} : { info })
+});
 
 describe('probeWebGpu', () => {
   it('no navigator.gpu', async () =>
-    expect(await probeWebGpu(undefined)).toEqual({ unavailable: 'this browser has no WebGPU', shaderF16: false }));
+    expect(await probeWebGpu(undefined)).toEqual({
+      unavailable: 'this browser has no WebGPU',
+      shaderF16: false,
+      software: false
+    }));
   it('a null adapter', async () =>
     expect(await probeWebGpu({ requestAdapter: () => Promise.resolve(null) })).toEqual({
       unavailable: 'the browser offers no WebGPU adapter',
-      shaderF16: false
+      shaderF16: false,
+      software: false
     }));
   it('requestAdapter throwing', async () =>
     expect((await probeWebGpu({ requestAdapter: () => Promise.reject(new Error('blocked')) })).unavailable).toBe(
@@ -112,12 +131,30 @@ describe('probeWebGpu', () => {
   it('an adapter without shader-f16', async () =>
     expect(await probeWebGpu({ requestAdapter: () => Promise.resolve(adapter([])) })).toEqual({
       unavailable: null,
-      shaderF16: false
+      shaderF16: false,
+      software: false
     }));
   it('an adapter with shader-f16', async () =>
     expect((await probeWebGpu({ requestAdapter: () => Promise.resolve(adapter(['shader-f16'])) })).shaderF16).toBe(
       true
     ));
+});
+
+describe('isSoftwareAdapter', () => {
+  it('trusts isFallbackAdapter, on the info or (older browsers) on the adapter', () => {
+    expect(isSoftwareAdapter(adapter([], { isFallbackAdapter: true }))).toBe(true);
+    expect(isSoftwareAdapter({ ...adapter([]), isFallbackAdapter: true })).toBe(true);
+  });
+  it('knows CPU renderers by name', () => {
+    expect(isSoftwareAdapter(adapter([], { vendor: 'google', architecture: 'swiftshader' }))).toBe(true);
+    expect(isSoftwareAdapter(adapter([], { description: 'llvmpipe (LLVM 15.0.7, 256 bits)' }))).toBe(true);
+  });
+  it('leaves real GPUs and silent adapters alone', () => {
+    expect(isSoftwareAdapter(adapter([], { vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: false }))).toBe(
+      false
+    );
+    expect(isSoftwareAdapter(adapter([]))).toBe(false);
+  });
 });
 
 describe('watchDeviceLoss', () => {
