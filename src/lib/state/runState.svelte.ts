@@ -2,7 +2,6 @@ import type { Engine } from '../engine/client/engine.svelte.ts';
 import { contextProblem } from '../engine/shared/contextFit.ts';
 import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
 import type { BackendInfo } from '../engine/client/engineClient.svelte.ts';
-import { CancelledError, WorkerCrashedError } from '../engine/shared/errors.ts';
 import type { RunReport } from '../eval/reportFormats.ts';
 import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
