@@ -25,7 +25,6 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   DATA3B_ARGS=(--docs 300)
   DATA4_ARGS=(--docs 300)
   DATA5_ARGS=(--docs 300 --variants 1)
-  DATA6_ARGS=(--docs 300 --variants 1)
   SIZE=(--seq 128 --batch 8 --hidden 32 --layers 2 --heads 2 --ffn 64 --eval-every 20)
   STAGE1=(--steps 40 --warmup 5 --lr 3e-3)
   STAGE2=(--steps 20 --warmup 5 --lr 1e-3)
@@ -33,7 +32,6 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   SWITCH3=(--stop-minutes 0.01)
   STAGE4=(--steps 20 --warmup 5 --lr 5e-4)
   STAGE5=(--steps 20 --warmup 5 --lr 5e-4)
-  STAGE6=(--steps 20 --warmup 5 --lr 3e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -43,7 +41,6 @@ else
   DATA3B_ARGS=(--docs 80000)
   DATA4_ARGS=(--docs 150000)
   DATA5_ARGS=(--docs 160000 --variants 3)
-  DATA6_ARGS=(--docs 120000 --variants 3)
   SIZE=(--seq 512 --batch 8 --hidden 160 --layers 8 --heads 5 --ffn 432)
   STAGE1=(--budget-minutes "${BUDGET_MINUTES:-80}")
   STAGE2=(--budget-minutes "${BUDGET2_MINUTES:-87}" --lr 1.2e-3 --warmup 100 --threads 1)
@@ -51,7 +48,6 @@ else
   SWITCH3=(--stop-minutes "${SWITCH3_MINUTES:-81}")
   STAGE4=(--budget-minutes "${BUDGET4_MINUTES:-92}" --lr 6e-4 --warmup 100)
   STAGE5=(--budget-minutes "${BUDGET5_MINUTES:-80}" --lr 8e-4 --warmup 150)
-  STAGE6=(--budget-minutes "${BUDGET6_MINUTES:-95}" --lr 6e-4 --warmup 100)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -65,8 +61,6 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data4" --seed 5 --tokenizer "$W
   "${DATA4_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data5" --seed 6 --tokenizer "$WORK/data" --mix words \
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA5_ARGS[@]}"
-npx tsx models/recipe/build-data.ts --out "$WORK/data6" --seed 7 --tokenizer "$WORK/data" --mix human \
-  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA6_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -81,9 +75,7 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
   "${SIZE[@]}" "${STAGE4[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data5" --out "$WORK/run5" --seed 6 --init-from "$WORK/run4/ckpt.pt" \
   "${SIZE[@]}" "${STAGE5[@]}")
-(cd models/recipe && "$PY" train.py --data "$WORK/data6" --out "$WORK/run6" --seed 7 --init-from "$WORK/run5/ckpt.pt" \
-  "${SIZE[@]}" "${STAGE6[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run6/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run5/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"
