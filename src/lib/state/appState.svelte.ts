@@ -135,11 +135,7 @@ export class AppState {
   get questionProblem(): string | null {
     return questionProblem(this.#question.question);
   }
-
-  /**
-   * The calm note that the bundled model meets a question outside its three families; null for a Hub model
-   * (which may well know it) and for questions that fit.
-   */
+  /** A calm note when the bundled model meets a question outside its families; a Hub model may know it. */
   get scopeNotice(): string | null {
     return this.model === this.bundled ? scopeNotice(this.#question.question) : null;
   }
