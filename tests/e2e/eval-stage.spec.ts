@@ -61,7 +61,9 @@ test('an evaluation streams into the panes, logs every answer failures first, an
   expect(types).toContain('image/png');
   await page.getByTestId('eval-results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('eval-stage.png'), fullPage: true });
+  // Presenter mode hides the evaluation until E brings it back.
   await page.keyboard.press('p');
+  await page.keyboard.press('e');
   await page.getByTestId('chart-cost').scrollIntoViewIfNeeded();
   await page.getByTestId('chart-cost').screenshot({ path: info.outputPath('chart-cost-presenter.png') });
   await page.keyboard.press('Escape');
