@@ -203,17 +203,14 @@ test("after switching to a Hub model, the paper panel and every export show that
   await waitReady(page);
   await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', own);
 
-  // The run's exports first: an evaluation streams into the same panes, so afterwards they hold its questions.
   await runOnce(page);
-  await checkExports('run');
   await page.getByTestId('eval-choice-presets').click();
   await page.getByTestId('eval-mode-zero-shot-cot').uncheck();
   await page.getByTestId('eval-mode-few-shot-cot').uncheck();
   await page.getByTestId('eval-run').click();
   await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
-  await checkExports('eval');
 
-  async function checkExports(kind: 'run' | 'eval'): Promise<void> {
+  for (const kind of ['run', 'eval'] as const) {
     const json = await downloadText(page, () => page.getByTestId(`${kind}-export-json`).click());
     const model = (JSON.parse(json.text) as { model: { id: string; parameters: number } }).model;
     expect(model, `${kind} JSON`).toMatchObject({ id: 'test/tied-embeddings', parameters: TIED_PARAMETERS });

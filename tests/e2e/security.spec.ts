@@ -201,19 +201,14 @@ test.describe('static-host headers', () => {
     await expectIsolatedEngine(page, workers);
     await page.getByTestId('run').click();
     await expectAllDone(page);
-    const formats = ['json', 'csv', 'md'];
-    const exportAll = async (ids: string[]): Promise<void> => {
-      for (const id of ids) {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
-        note(info, `export ${id}`, download.suggestedFilename());
-      }
-    };
-    // The run's exports before the evaluation, which streams its questions into the same panes.
-    await exportAll(formats.map((f) => `run-export-${f}`));
     await page.getByTestId('eval-run').click();
     await expect(page.getByTestId('eval-status')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
     await expect(page.getByTestId('chart-accuracy')).toHaveAttribute('data-ready', 'true');
-    await exportAll([...formats.map((f) => `eval-export-${f}`), 'chart-accuracy-png']);
+    const formats = ['json', 'csv', 'md'];
+    for (const id of [...formats.flatMap((f) => [`run-export-${f}`, `eval-export-${f}`]), 'chart-accuracy-png']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+      note(info, `export ${id}`, download.suggestedFilename());
+    }
     await expectClean(page, workers, hits);
     expect(blocked).toEqual([]);
 

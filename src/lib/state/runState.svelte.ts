@@ -2,7 +2,7 @@ import type { Engine } from '../engine/client/engine.svelte.ts';
 import { contextProblem } from '../engine/shared/contextFit.ts';
 import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
 import type { BackendInfo } from '../engine/client/engineClient.svelte.ts';
-import type { RunReport } from '../eval/reportFormats.ts';
+import type { PaneReport, RunReport } from '../eval/reportFormats.ts';
 import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
 import type { AppState } from './appState.svelte.ts';
@@ -24,10 +24,13 @@ export class RunState {
   #pageHidden = false;
   #runIndex = 0;
   #countSeq = 0;
+  #switches = 0;
   /** The newest prompt token counts, with the prompts they were counted for (a finished pane keeps its own). */
   #counted = $state.raw<{ prompts: Record<Mode, string>; tokens: readonly number[] } | null>(null);
   /** The load (its BackendInfo, new on every load) the last run used: the first run on a new one is a warm-up. */
   #lastRunLoad: BackendInfo | null = null;
+  /** The last finished run as it ended: an evaluation streams into the same panes and must not take it away. */
+  #lastRun = $state.raw<{ question: string; gold: string | null; panes: PaneReport[] } | null>(null);
 
   constructor(app: AppState) {
     this.#app = app;
@@ -36,6 +39,8 @@ export class RunState {
     // The old model's run has ended (the engine waited for it): its panes no longer belong to the page.
     this.#engine.onSwitch(() => {
       for (const mode of MODES) this.panes[mode].reset();
+      this.#lastRun = null;
+      this.#switches++;
       this.#preview();
     });
     this.#preview();
@@ -47,11 +52,32 @@ export class RunState {
   get rotate(): boolean {
     return this.#rotate;
   }
-  /** Whether any pane holds a finished or stopped run of the editor's question (not an evaluation's), to export. */
+  /** Whether a run of the editor's question (not an evaluation's) has ended or is partly done, to export. */
   get hasRun(): boolean {
-    return MODES.some((m) => {
-      const pane = this.panes[m];
-      return pane.caption === null && (pane.status === 'done' || pane.status === 'stopped');
+    return this.#lastRun !== null || (this.#panesHoldRun() && MODES.some((m) => this.#paneEnded(m)));
+  }
+
+  #panesHoldRun(): boolean {
+    return MODES.every((m) => this.panes[m].caption === null);
+  }
+
+  #paneEnded(mode: Mode): boolean {
+    const status = this.panes[mode].status;
+    return status === 'done' || status === 'stopped';
+  }
+
+  #paneReports(): PaneReport[] {
+    return MODES.map((mode) => {
+      const pane = this.panes[mode];
+      return {
+        mode,
+        status: pane.status,
+        prompt: pane.prompt,
+        text: pane.text,
+        answer: pane.answer,
+        correct: pane.correct,
+        stats: pane.stats
+      };
     });
   }
   /**
@@ -88,27 +114,15 @@ export class RunState {
     );
   }
 
-  /** The three panes as they stand: prompt, text, answer and stats of the last run. */
+  /**
+   * The last run: the panes as they stand while they hold it, else the run as it ended before an evaluation
+   * took the panes.
+   */
   report(nowMs: number): RunReport {
     const question = this.#app.question;
-    return {
-      kind: 'run',
-      ...this.#app.exportContext(nowMs),
-      question: question.question,
-      gold: question.gold,
-      panes: MODES.map((mode) => {
-        const pane = this.panes[mode];
-        return {
-          mode,
-          status: pane.status,
-          prompt: pane.prompt,
-          text: pane.text,
-          answer: pane.answer,
-          correct: pane.correct,
-          stats: pane.stats
-        };
-      })
-    };
+    const live = { question: question.question, gold: question.gold, panes: this.#paneReports() };
+    const run = this.#panesHoldRun() ? live : (this.#lastRun ?? live);
+    return { kind: 'run', ...this.#app.exportContext(nowMs), ...run };
   }
 
   setRotate(r: boolean): void {
@@ -127,7 +141,8 @@ export class RunState {
     this.#running = true;
     this.#stopRequested = false;
     const order = runOrder(this.#runIndex++, this.#rotate);
-    const gold = this.#app.question.gold;
+    const { question, gold } = this.#app.question;
+    const switches = this.#switches;
     const params = this.#app.runParams;
     const warmup = this.#engine.backend !== this.#lastRunLoad;
     this.#lastRunLoad = this.#engine.backend;
@@ -162,6 +177,8 @@ export class RunState {
     } finally {
       this.#running = false;
       this.#currentMode = null;
+      // A run cut short by a model switch belongs to the old model: its panes were cleared.
+      if (switches === this.#switches) this.#lastRun = { question, gold, panes: this.#paneReports() };
     }
   }
 

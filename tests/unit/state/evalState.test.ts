@@ -322,4 +322,28 @@ describe('EvalState on stage (issue 14: the panes show the question being evalua
     expect(runs.panes['zero-shot-cot'].verdict).toBe('none');
     expect(runs.panes['answer-only'].status).toBe('skipped');
   });
+
+  it("keeps the last run's report exportable after an evaluation took its panes", async () => {
+    const question = app.question.question;
+    const live = runs.runAll();
+    for (const text of [' 4 + 4 = 8. The answer is 8.', ' The answer is 8.', ' 8.']) {
+      const g = generates().at(-1);
+      worker.reply({ type: 'done', runId: g?.runId ?? '', text, timings, stopped: false });
+      await tick();
+    }
+    await live;
+    const staged = new EvalState(app, runs.panes);
+    evaluation = staged;
+    staged.setCount(1);
+    staged.setModes(['zero-shot-cot']);
+    const run = staged.run();
+    await answer(false);
+    await run;
+    expect(runs.panes['zero-shot-cot'].caption).toMatch(/^Evaluation/);
+    expect(runs.hasRun).toBe(true);
+    const report = runs.report(0);
+    expect(report.question).toBe(question);
+    expect(report.panes.map((p) => p.text)).toEqual([' 4 + 4 = 8. The answer is 8.', ' The answer is 8.', ' 8.']);
+    expect(report.panes.every((p) => p.status === 'done')).toBe(true);
+  });
 });
