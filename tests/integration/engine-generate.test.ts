@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { PromptTooLongError } from '$lib/engine/shared/errors.ts';
-import { generateText, type Loaded } from '$lib/engine/worker/generate.ts';
+import { generateBatch, generateText, type Loaded } from '$lib/engine/worker/generate.ts';
 import type { GenParams } from '$lib/core/types.ts';
 
 const MODEL = 'think-small-3m';
@@ -57,6 +57,46 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
       expect(s.prompts).toEqual([r.timings.promptTokens]);
       expect(r.stopped).toBe(false);
     }
+  });
+
+  it('a batch of prompts of different lengths (left-padded) writes what each writes alone, streamed per row', async () => {
+    const alone = await Promise.all(references.map((ref) => quietRun(ref.prompt, GREEDY)));
+    const streams: Streamed[] = references.map(() => ({ deltas: [], prompts: [] }));
+    const together = await generateBatch(
+      loaded,
+      references.map((ref, i) => ({
+        prompt: ref.prompt,
+        control: { interrupted: false },
+        hooks: hooks(streams[i] ?? { deltas: [], prompts: [] })
+      })),
+      GREEDY
+    );
+    expect(new Set(alone.map((r) => r.timings.promptTokens)).size).toBeGreaterThan(1);
+    together.forEach((r, i) => {
+      expect(r.text).toBe(alone[i]?.text);
+      expect(streams[i]?.deltas.join('')).toBe(alone[i]?.text);
+      expect(r.timings.generatedTokens).toBe(alone[i]?.timings.generatedTokens);
+      expect(r.timings.promptTokens).toBe(alone[i]?.timings.promptTokens);
+      expect(r.timings.batchRows).toBe(references.length);
+    });
+  });
+
+  it('an interrupted row of a batch ends as stopped while the others run to their end', async () => {
+    const control = { interrupted: false };
+    const [a, b] = references;
+    if (a === undefined || b === undefined) throw new Error('two reference prompts needed');
+    const [first, second] = await generateBatch(
+      loaded,
+      [
+        { prompt: a.prompt, control, hooks: hooks({ deltas: [], prompts: [] }, (n) => (control.interrupted = n >= 3)) },
+        { prompt: b.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }
+      ],
+      GREEDY
+    );
+    expect(first?.stopped).toBe(true);
+    expect(first?.timings.generatedTokens).toBe(3);
+    expect(second?.stopped).toBe(false);
+    expect(second?.timings.generatedTokens).toBe(b.greedy.length);
   });
 
   it('matches transformers.js generate() token for token', async () => {

@@ -77,6 +77,12 @@ export interface RunTimings {
   endedAt: number;
   promptTokens: number;
   generatedTokens: number;
+  /**
+   * Prompts that ran together in one batch with this one (itself included). Above 1 the prefill and every
+   * step were shared: the wait for the first token is the batch's, and decode counts this row's own tokens
+   * over its own time. Absent for a run alone.
+   */
+  batchRows?: number;
 }
 
 export interface LoadTimings {

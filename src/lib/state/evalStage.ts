@@ -1,5 +1,6 @@
 import type { GenParams } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
+import type { RunResult } from '../engine/client/runTypes.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
 import { answeredRecord, failedRecord } from '../eval/records.ts';
@@ -53,13 +54,46 @@ export class EvalStage {
   async ask(engine: Engine, q: Ask): Promise<EvalRecord | null> {
     const pane = this.#panes?.[q.mode] ?? null;
     pane?.start();
+    const result = engine.generate('evaluation', q.prompt, q.params, {
+      onPrompt: (n) => pane?.setPromptTokens(n),
+      onToken: (text, at) => pane?.append(text, at)
+    });
+    return this.#settle(engine, q, pane, result);
+  }
+
+  /**
+   * Asks several questions (each in its modes) as one batch. The panes stream the rows of question `shown`;
+   * the others run unseen. One outcome per ask, settled as `ask` settles it.
+   */
+  askTogether(engine: Engine, asks: readonly Ask[], shown: number): Promise<EvalRecord | null>[] {
+    const first = asks[0];
+    if (first === undefined) return [];
+    const panes = asks.map((q) => (q.index === shown ? (this.#panes?.[q.mode] ?? null) : null));
+    for (const pane of panes) pane?.start();
+    const batch = engine.generateTogether(
+      'evaluation',
+      asks.map((q, i) => ({
+        prompt: q.prompt,
+        callbacks: {
+          onPrompt: (n: number) => panes[i]?.setPromptTokens(n),
+          onToken: (text: string, at: readonly number[]) => panes[i]?.append(text, at)
+        }
+      })),
+      first.params
+    );
+    return batch.results.map((result, i) => this.#settle(engine, asks[i] ?? first, panes[i] ?? null, result));
+  }
+
+  async #settle(
+    engine: Engine,
+    q: Ask,
+    pane: PaneState | null,
+    result: Promise<RunResult>
+  ): Promise<EvalRecord | null> {
     try {
-      const result = await engine.generate('evaluation', q.prompt, q.params, {
-        onPrompt: (n) => pane?.setPromptTokens(n),
-        onToken: (text, at) => pane?.append(text, at)
-      });
-      pane?.finish(result);
-      return result.stopped ? null : answeredRecord(q.index, q.item, q.mode, q.prompt, q.format, result);
+      const r = await result;
+      pane?.finish(r);
+      return r.stopped ? null : answeredRecord(q.index, q.item, q.mode, q.prompt, q.format, r);
     } catch (err) {
       if (err instanceof CancelledError) pane?.abort(err.message);
       else pane?.fail(userMessage(err));

@@ -7,10 +7,12 @@ import { answeredQuestions, runLabel } from '../eval/runLabel.ts';
 import { isoTime } from '../eval/reportContext.ts';
 import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
 import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
-import type { EvalItem, EvalRecord, ProblemSet, SetFamily } from '../eval/problemSet.ts';
+import type { EvalRecord, ProblemSet, SetFamily } from '../eval/problemSet.ts';
 import type { LinkSet } from '../link/permalink.ts';
-import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { MODES, type Mode } from '../prompts/index.ts';
 import type { AppState } from './appState.svelte.ts';
+import { EVAL_BATCH_QUESTIONS } from '../run/batch.ts';
+import { runEvaluation } from './evalLoop.ts';
 import { EvalStage } from './evalStage.ts';
 import type { PaneState } from './paneState.svelte.ts';
 
@@ -40,6 +42,7 @@ export class EvalState {
   /** Settings as they were when the run started: later edits must not relabel its results. */
   #runContext: ExportContext | null = null;
   #current = $state.raw<{ index: number; mode: Mode } | null>(null);
+  #batched = $state(true);
   #stopNote = $state<string | null>(null);
   #costAxis = $state<CostAxis>('tokens');
   #stopRequested = false;
@@ -105,6 +108,13 @@ export class EvalState {
   }
   get current(): { index: number; mode: Mode } | null {
     return this.#current;
+  }
+  /** Whether questions go to the engine in batches (the default) or one generation at a time. */
+  get batched(): boolean {
+    return this.#batched;
+  }
+  setBatched(batched: boolean): void {
+    this.#batched = batched;
   }
   /** Why the run ended early when it was not the user's Stop (a model switch); null otherwise. */
   get stopNote(): string | null {
@@ -230,7 +240,13 @@ export class EvalState {
     this.#stopRequested = false;
     this.#status = 'running';
     try {
-      await this.#runAll(set.items, modes, format, params);
+      await runEvaluation(this.#stage, this.#app.engine, set.items, modes, format, params, {
+        batchQuestions: this.#batched ? EVAL_BATCH_QUESTIONS : 1,
+        stopRequested: () => this.#stopRequested,
+        setCurrent: (c) => (this.#current = c),
+        record: (r) => (this.#records = [...this.#records, r]),
+        promptsFor: (q) => this.#app.promptsFor(q)
+      });
       this.#status = this.#stopRequested ? 'stopped' : 'done';
     } catch (err) {
       if (err instanceof CancelledError) {
@@ -250,29 +266,6 @@ export class EvalState {
     if (this.#status !== 'running') return;
     this.#stopRequested = true;
     this.#app.engine.interrupt('evaluation');
-  }
-
-  async #runAll(
-    items: readonly EvalItem[],
-    modes: readonly Mode[],
-    format: PromptFormat,
-    params: AppState['runParams']
-  ): Promise<void> {
-    this.#stage.begin(modes);
-    for (const [index, item] of items.entries()) {
-      const prompts = this.#app.promptsFor(item.question);
-      if (prompts === null) throw new Error('the prompt format is not loaded');
-      this.#stage.question(index, items.length, item, prompts, modes, format);
-      const ask = { index, item, format, params };
-      for (const mode of modes) {
-        if (this.#stopRequested) return this.#stage.skipQueued();
-        this.#current = { index, mode };
-        const record = await this.#stage.ask(this.#app.engine, { ...ask, mode, prompt: prompts[mode] });
-        // An interrupted generation is partial: it is left out rather than counted wrong.
-        if (record === null) return this.#stage.skipQueued();
-        this.#records = [...this.#records, record];
-      }
-    }
   }
 
   /** The last run with its context, for export; null before any result. */

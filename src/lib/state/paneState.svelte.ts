@@ -9,7 +9,7 @@ import {
   type ThinkSplit
 } from '../prompts/index.ts';
 import { runStats, type RunStats } from '../stats/index.ts';
-import type { RunResult } from '../engine/client/engineClient.svelte.ts';
+import type { RunResult } from '../engine/client/runTypes.ts';
 
 export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'skipped' | 'error';
 

@@ -1,7 +1,8 @@
+import type { GenParams } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import { contextProblem } from '../engine/shared/contextFit.ts';
 import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
-import type { BackendInfo } from '../engine/client/engineClient.svelte.ts';
+import type { BackendInfo } from '../engine/client/runTypes.ts';
 import type { PaneReport, RunReport } from '../eval/reportFormats.ts';
 import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
@@ -19,6 +20,9 @@ export class RunState {
   readonly #engine: Engine;
   #running = $state(false);
   #rotate = $state(false);
+  #together = $state(true);
+  /** Stops one row of a together run: the running batch's, by mode. */
+  #stopRow: ((mode: Mode) => void) | null = null;
   #stopRequested = false;
   #currentMode: Mode | null = null;
   #pageHidden = false;
@@ -129,7 +133,15 @@ export class RunState {
     this.#rotate = r;
   }
 
-  /** Runs the three modes one after another through the engine's queue. */
+  /** Whether the three modes run as one batch, side by side (the default), or one at a time. */
+  get together(): boolean {
+    return this.#together;
+  }
+  setTogether(together: boolean): void {
+    this.#together = together;
+  }
+
+  /** Runs the three modes through the engine's queue: together as one batch, or one after another. */
   runAll(): Promise<void> {
     const format = this.#app.format;
     const prompts = this.#app.prompts;
@@ -147,38 +159,76 @@ export class RunState {
     const warmup = this.#engine.backend !== this.#lastRunLoad;
     this.#lastRunLoad = this.#engine.backend;
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
-    // Only the first mode to run pays the one-off costs; the panes after it run warm.
-    const first = order[0];
-    if (warmup && first !== undefined) this.panes[first].markWarmup();
+    // Only the first mode to run pays the one-off costs; the panes after it run warm. Together, all share them.
+    for (const mode of this.#together ? order : order.slice(0, 1)) if (warmup) this.panes[mode].markWarmup();
     try {
-      for (const mode of order) {
-        const pane = this.panes[mode];
-        // A pane stopped while queued is idle again and keeps its turn empty.
-        if (this.#stopRequested || pane.status !== 'queued') {
-          pane.cancel();
-          continue;
-        }
-        pane.start();
-        if (this.#pageHidden) pane.markHidden();
-        this.#currentMode = mode;
-        try {
-          const result = await this.#engine.generate('run', prompts[mode], params, {
-            onPrompt: (n) => pane.setPromptTokens(n),
-            onToken: (text, at) => pane.append(text, at)
-          });
-          pane.finish(result);
-        } catch (err) {
-          // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
-          if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
-          if (err instanceof CancelledError) pane.abort(err.message);
-          else pane.fail(userMessage(err));
-        }
-      }
+      if (this.#together) await this.#runTogether(order, prompts, params);
+      else await this.#runInTurn(order, prompts, params);
     } finally {
       this.#running = false;
       this.#currentMode = null;
+      this.#stopRow = null;
       // A run cut short by a model switch belongs to the old model: its panes were cleared.
       if (switches === this.#switches) this.#lastRun = { question, gold, panes: this.#paneReports() };
+    }
+  }
+
+  /** All modes as one batch: every pane streams at once, and a pane's Stop ends its row only. */
+  async #runTogether(order: readonly Mode[], prompts: Record<Mode, string>, params: GenParams): Promise<void> {
+    const panes = order.map((mode) => this.panes[mode]);
+    for (const pane of panes) {
+      pane.start();
+      if (this.#pageHidden) pane.markHidden();
+    }
+    const batch = this.#engine.generateTogether(
+      'run',
+      panes.map((pane) => ({
+        prompt: prompts[pane.mode],
+        callbacks: {
+          onPrompt: (n: number) => pane.setPromptTokens(n),
+          onToken: (text: string, at: readonly number[]) => pane.append(text, at)
+        }
+      })),
+      params
+    );
+    this.#stopRow = (mode) => batch.stop(order.indexOf(mode));
+    await Promise.all(
+      batch.results.map((result, i) => {
+        const pane = panes[i];
+        return result.then(
+          (r) => pane?.finish(r),
+          (err: unknown) => {
+            if (err instanceof CancelledError) pane?.abort(err.message);
+            else pane?.fail(userMessage(err));
+          }
+        );
+      })
+    );
+  }
+
+  async #runInTurn(order: readonly Mode[], prompts: Record<Mode, string>, params: GenParams): Promise<void> {
+    for (const mode of order) {
+      const pane = this.panes[mode];
+      // A pane stopped while queued is idle again and keeps its turn empty.
+      if (this.#stopRequested || pane.status !== 'queued') {
+        pane.cancel();
+        continue;
+      }
+      pane.start();
+      if (this.#pageHidden) pane.markHidden();
+      this.#currentMode = mode;
+      try {
+        const result = await this.#engine.generate('run', prompts[mode], params, {
+          onPrompt: (n) => pane.setPromptTokens(n),
+          onToken: (text, at) => pane.append(text, at)
+        });
+        pane.finish(result);
+      } catch (err) {
+        // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
+        if (err instanceof CancelledError || err instanceof WorkerCrashedError) this.#stopRequested = true;
+        if (err instanceof CancelledError) pane.abort(err.message);
+        else pane.fail(userMessage(err));
+      }
     }
   }
 
@@ -209,7 +259,8 @@ export class RunState {
   /** Stops one mode: the running one keeps its partial text, a queued one is skipped; the others go on. */
   stopPane(mode: Mode): void {
     const pane = this.panes[mode];
-    if (pane.status === 'queued') pane.cancel();
+    if (this.#stopRow !== null && (pane.status === 'running' || pane.status === 'queued')) this.#stopRow(mode);
+    else if (pane.status === 'queued') pane.cancel();
     else if (pane.status === 'running' && this.#currentMode === mode) this.#engine.interrupt('run');
   }
 

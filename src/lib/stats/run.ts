@@ -12,6 +12,8 @@ export interface RunStats {
   /** Tokens after the first, over the time after the first. */
   decodeTokensPerSec: number | null;
   totalMs: number;
+  /** Prompts generated together with this one (itself included): above 1, prefill and steps were shared. */
+  batchRows: number;
 }
 
 export function ratePerSec(count: number, ms: number): number | null {
@@ -44,7 +46,8 @@ export function runStats(t: RunTimings): RunStats {
     ttftMs: ttftMs(t),
     prefillTokensPerSec: prefillTokensPerSec(t),
     decodeTokensPerSec: decodeTokensPerSec(t),
-    totalMs: totalMs(t)
+    totalMs: totalMs(t),
+    batchRows: t.batchRows ?? 1
   };
 }
 

@@ -62,7 +62,8 @@ const run: RunReport = {
         ttftMs: 4.25,
         prefillTokensPerSec: 2823.5,
         decodeTokensPerSec: 310.2,
-        totalMs: 31
+        totalMs: 31,
+        batchRows: 3
       }
     },
     { mode: 'answer-only', status: 'idle', prompt: '', text: '', answer: null, correct: null, stats: null }

@@ -34,6 +34,12 @@ let evaluation: EvalState;
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** These tests follow one generation at a time; evalBatch.test.ts covers the default batches. */
+function inTurn(e: EvalState): EvalState {
+  e.setBatched(false);
+  return e;
+}
+
 /** The mode a generate's prompt belongs to (the worker is told only the prompt). */
 function modeOf(prompt: string): string {
   for (const item of evaluation.runSet?.items ?? []) {
@@ -73,7 +79,7 @@ beforeEach(async () => {
   const first = loaded.workers[0];
   if (first === undefined) throw new Error('no worker');
   worker = first;
-  evaluation = new EvalState(app);
+  evaluation = inTurn(new EvalState(app));
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -277,7 +283,7 @@ describe('EvalState', () => {
 
 describe('EvalState on stage (issue 14: the panes show the question being evaluated, live)', () => {
   it('streams each question into the pane of its mode, with the question as the caption', async () => {
-    const staged = new EvalState(app, runs.panes);
+    const staged = inTurn(new EvalState(app, runs.panes));
     evaluation = staged;
     staged.setCount(2);
     staged.setModes(['zero-shot-cot', 'answer-only']);
@@ -309,7 +315,7 @@ describe('EvalState on stage (issue 14: the panes show the question being evalua
   });
 
   it('a stop leaves the running pane stopped and ungraded, and the queued one skipped', async () => {
-    const staged = new EvalState(app, runs.panes);
+    const staged = inTurn(new EvalState(app, runs.panes));
     evaluation = staged;
     staged.setCount(3);
     staged.setModes(['zero-shot-cot', 'answer-only']);
@@ -325,6 +331,7 @@ describe('EvalState on stage (issue 14: the panes show the question being evalua
 
   it("keeps the last run's report exportable after an evaluation took its panes", async () => {
     const question = app.question.question;
+    runs.setTogether(false);
     const live = runs.runAll();
     for (const text of [' 4 + 4 = 8. The answer is 8.', ' The answer is 8.', ' 8.']) {
       const g = generates().at(-1);
@@ -332,7 +339,7 @@ describe('EvalState on stage (issue 14: the panes show the question being evalua
       await tick();
     }
     await live;
-    const staged = new EvalState(app, runs.panes);
+    const staged = inTurn(new EvalState(app, runs.panes));
     evaluation = staged;
     staged.setCount(1);
     staged.setModes(['zero-shot-cot']);

@@ -43,6 +43,8 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
   ({ app, runs, workers } = await readyApp());
   app.setQuestion({ question: 'What is 4 plus 4?', gold: '8', family: 'arithmetic' });
+  // These tests are about the "one at a time" option; runTogether.test.ts covers the default batch.
+  runs.setTogether(false);
 });
 
 afterEach(() => vi.unstubAllGlobals());

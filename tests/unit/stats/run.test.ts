@@ -62,8 +62,14 @@ describe('runStats', () => {
       ttftMs: 50,
       prefillTokensPerSec: 800,
       decodeTokensPerSec: 100,
-      totalMs: 1060
+      totalMs: 1060,
+      batchRows: 1
     });
+  });
+  it('says how many prompts shared the batch, counting the decode rate over its own tokens and time', () => {
+    const s = runStats({ ...base, batchRows: 3 });
+    expect(s.batchRows).toBe(3);
+    expect(s.decodeTokensPerSec).toBe(100);
   });
   it('survives a run stopped before any token', () => {
     const s = runStats({
@@ -80,7 +86,8 @@ describe('runStats', () => {
       ttftMs: null,
       prefillTokensPerSec: null,
       decodeTokensPerSec: null,
-      totalMs: 5
+      totalMs: 5,
+      batchRows: 1
     });
   });
 });

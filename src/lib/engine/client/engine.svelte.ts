@@ -2,13 +2,8 @@ import type { DevicePreference, GenParams, ModelRef } from '../../core/types.ts'
 import type { ChatPrompting, PromptFormat } from '../../prompts/index.ts';
 import type { ProgressSummary } from '../../stats/index.ts';
 import { CancelledError } from '../shared/errors.ts';
-import {
-  EngineClient,
-  type BackendInfo,
-  type EngineStatus,
-  type RunCallbacks,
-  type RunResult
-} from './engineClient.svelte.ts';
+import { EngineClient } from './engineClient.svelte.ts';
+import type { BackendInfo, EngineStatus, RunCallbacks, RunResult } from './runTypes.ts';
 import type { WorkerPort } from './workerPort.ts';
 
 /** What the page knows about the model the engine runs (or is loading): one place, read by every panel and export. */
@@ -27,22 +22,34 @@ export interface ModelFacts {
 /** Who submitted a piece of work: a stop or a cancel reaches only its own owner's work. */
 export type JobOwner = 'run' | 'evaluation';
 
-interface Job {
-  owner: JobOwner;
+interface JobRow {
   prompt: string;
-  params: GenParams;
   callbacks: RunCallbacks;
-  /** Why it was cancelled while running: its result is then refused with this reason. */
-  cancelled: string | null;
   resolve: (result: RunResult) => void;
   reject: (err: unknown) => void;
+}
+
+/** One generation: a single prompt or several stepped together as a batch. */
+interface Job {
+  owner: JobOwner;
+  params: GenParams;
+  rows: JobRow[];
+  /** Why it was cancelled while running: its results are then refused with this reason. */
+  cancelled: string | null;
+}
+
+/** Prompts submitted together: one result per prompt, in order, and a stop for each. */
+export interface BatchHandle {
+  results: Promise<RunResult>[];
+  /** Stops one row: before the batch starts it is dropped (CancelledError), while running it ends as stopped. */
+  stop(index: number): void;
 }
 
 const SWITCH_CANCEL_MESSAGE = 'Cancelled when a model was loaded';
 
 /**
- * The one owner of the engine. Every generation (a mode of a live run, an evaluation item) is queued
- * here and runs alone, in order; a model switch cancels everything queued or running, then loads.
+ * The one owner of the engine. Every generation (a live run's modes, alone or together; an evaluation's
+ * items) is queued here and runs in order; a model switch cancels everything queued or running, then loads.
  * It also holds the loaded model's facts. Token counts are light (tokenizing only): they go to the
  * loaded model at once instead of waiting behind generations.
  */
@@ -103,11 +110,26 @@ export class Engine {
 
   /** Queues one generation; it starts when everything before it has ended. */
   generate(owner: JobOwner, prompt: string, params: GenParams, callbacks: RunCallbacks = {}): Promise<RunResult> {
-    return new Promise<RunResult>((resolve, reject) => {
-      this.#queue.push({ owner, prompt, params, callbacks, cancelled: null, resolve, reject });
-      this.#syncOwners();
-      this.#next();
-    });
+    const [result] = this.generateTogether(owner, [{ prompt, callbacks }], params).results;
+    return result ?? Promise.reject(new CancelledError('nothing to generate'));
+  }
+
+  /** Queues prompts to be generated together, as one batch, when everything before them has ended. */
+  generateTogether(
+    owner: JobOwner,
+    prompts: readonly { prompt: string; callbacks: RunCallbacks }[],
+    params: GenParams
+  ): BatchHandle {
+    const job: Job = { owner, params, rows: [], cancelled: null };
+    const results = prompts.map(
+      ({ prompt, callbacks }) =>
+        new Promise<RunResult>((resolve, reject) => job.rows.push({ prompt, callbacks, resolve, reject }))
+    );
+    const rows = [...job.rows];
+    this.#queue.push(job);
+    this.#syncOwners();
+    this.#next();
+    return { results, stop: (index) => this.#stopRow(job, rows[index]) };
   }
 
   /** Token counts with the loaded model's tokenizer. */
@@ -170,28 +192,43 @@ export class Engine {
     this.#client.dispose();
   }
 
+  #stopRow(job: Job, row: JobRow | undefined): void {
+    if (row === undefined) return;
+    const index = job.rows.indexOf(row);
+    if (index === -1) return;
+    if (this.#current === job) {
+      this.#client.interruptRow(index);
+      return;
+    }
+    job.rows.splice(index, 1);
+    row.reject(new CancelledError('Stopped before it started'));
+    if (job.rows.length === 0) this.#dropQueued((j) => j === job, 'Stopped before it started');
+  }
+
   #next(): void {
     if (this.#current !== null) return;
     const job = this.#queue.shift();
     if (job === undefined) return;
     this.#current = job;
-    this.#currentEnded = this.#client
-      .generate(job.prompt, job.params, job.callbacks)
-      .then(
-        (result) => (job.cancelled === null ? job.resolve(result) : job.reject(new CancelledError(job.cancelled))),
-        (err: unknown) => job.reject(job.cancelled === null ? err : new CancelledError(job.cancelled))
-      )
-      .finally(() => {
-        this.#current = null;
-        this.#syncOwners();
-        this.#next();
-      });
+    const results = this.#client.generateBatch(job.rows, job.params);
+    const settled = results.map((result, i) => {
+      const row = job.rows[i];
+      return result.then(
+        (r) => (job.cancelled === null ? row?.resolve(r) : row?.reject(new CancelledError(job.cancelled))),
+        (err: unknown) => row?.reject(job.cancelled === null ? err : new CancelledError(job.cancelled))
+      );
+    });
+    this.#currentEnded = Promise.all(settled).then(() => {
+      this.#current = null;
+      this.#syncOwners();
+      this.#next();
+    });
   }
 
   #dropQueued(which: (job: Job) => boolean, reason: string): void {
     const dropped = this.#queue.filter(which);
     this.#queue = this.#queue.filter((job) => !which(job));
-    for (const job of dropped) job.reject(new CancelledError(reason));
+    for (const job of dropped) for (const row of job.rows) row.reject(new CancelledError(reason));
     this.#syncOwners();
   }
 

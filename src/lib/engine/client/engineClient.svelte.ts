@@ -8,28 +8,11 @@ import {
   WorkerCrashedError,
   errorFromWire
 } from '../shared/errors.ts';
-import type { DevicePreference, GenParams, LoadProgress, ModelRef, RunTimings } from '../../core/types.ts';
+import type { DevicePreference, GenParams, LoadProgress, ModelRef } from '../../core/types.ts';
 import { assertNever } from '../../core/assert.ts';
 import type { Reply } from '../shared/protocol.ts';
+import { backendInfo, type BackendInfo, type EngineStatus, type RunCallbacks, type RunResult } from './runTypes.ts';
 import { browserWorker, type WorkerPort } from './workerPort.ts';
-
-export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What the worker's `ready` reply says about the loaded backend: one definition, in the protocol. */
-export type BackendInfo = Readonly<Omit<Extract<Reply, { type: 'ready' }>, 'type'>>;
-
-export interface RunResult {
-  runId: string;
-  text: string;
-  timings: RunTimings;
-  stopped: boolean;
-}
-
-export interface RunCallbacks {
-  onPrompt?: (promptTokens: number) => void;
-  /** The text of `at.length` tokens, with each token's worker time. */
-  onToken?: (text: string, at: readonly number[]) => void;
-}
 
 interface PendingRun {
   runId: string;
@@ -55,7 +38,8 @@ interface PendingLoad {
 export const MAX_AUTO_RESTARTS = 2;
 
 /**
- * Owns the one engine worker: loads the model, runs one generation at a time, routes replies by runId.
+ * Owns the one engine worker: loads the model, runs one generation (one prompt or a batch) at a time, routes
+ * replies by runId.
  * The page drives it through the Engine coordinator (engine.svelte.ts), which queues the work.
  */
 export class EngineClient {
@@ -63,14 +47,15 @@ export class EngineClient {
   #backend = $state<BackendInfo | null>(null);
   #error = $state<string | null>(null);
   #progress = new SvelteMap<string, LoadProgress>();
-  #runningId = $state<string | null>(null);
+  #runningIds = $state.raw<readonly string[]>([]);
   #restartNotice = $state<string | null>(null);
   #restartsLeft = MAX_AUTO_RESTARTS;
   #lastLoad = $state.raw<{ model: ModelRef; device: DevicePreference } | null>(null);
 
   #worker: WorkerPort | null = null;
   #load: PendingLoad | null = null;
-  #run: PendingRun | null = null;
+  /** The rows of the generation in progress (one for a single run), in the order they were asked for. */
+  #runs: PendingRun[] = [];
   // Bookkeeping for pending replies, never rendered, so a plain Map.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #counts = new Map<string, PendingCount>();
@@ -98,8 +83,9 @@ export class EngineClient {
   get loadedDevice(): DevicePreference | null {
     return this.#lastLoad?.device ?? null;
   }
+  /** The first run still generating, or null. */
   get runningId(): string | null {
-    return this.#runningId;
+    return this.#runningIds[0] ?? null;
   }
   /** Fallbacks the last load took, and a restart after a crash: what the user should know. */
   get notices(): readonly string[] {
@@ -139,17 +125,33 @@ export class EngineClient {
   }
 
   generate(prompt: string, params: GenParams, callbacks: RunCallbacks = {}): Promise<RunResult> {
+    const [done] = this.generateBatch([{ prompt, callbacks }], params);
+    return done ?? Promise.reject(new EngineError('no run was started'));
+  }
+
+  /**
+   * Generates the prompts together as one batch in the worker. Each row is a run with its own runId,
+   * streams to its own callbacks and settles its own promise; `interruptRow` stops one row.
+   */
+  generateBatch(rows: readonly { prompt: string; callbacks: RunCallbacks }[], params: GenParams): Promise<RunResult>[] {
     const worker = this.#worker;
-    if (worker === null || this.#status !== 'ready')
-      return Promise.reject(new NotReadyError('the model is not loaded'));
-    if (this.#run !== null) return Promise.reject(new BusyError(`run ${this.#run.runId} is still generating`));
-    const runId = `run-${this.#nextRun++}`;
-    const done = new Promise<RunResult>((resolve, reject) => {
-      this.#run = { runId, callbacks, resolve, reject };
-    });
-    this.#runningId = runId;
-    worker.post({ type: 'generate', runId, prompt, params: { ...params } });
-    return done;
+    const refuse = (err: EngineError): Promise<RunResult>[] => rows.map(() => Promise.reject(err));
+    if (worker === null || this.#status !== 'ready') return refuse(new NotReadyError('the model is not loaded'));
+    const busy = this.#runs[0];
+    if (busy !== undefined) return refuse(new BusyError(`run ${busy.runId} is still generating`));
+    const promises = rows.map(
+      ({ callbacks }) =>
+        new Promise<RunResult>((resolve, reject) => {
+          this.#runs.push({ runId: `run-${this.#nextRun++}`, callbacks, resolve, reject });
+        })
+    );
+    const runs = this.#runs.map((r, i) => ({ runId: r.runId, prompt: rows[i]?.prompt ?? '' }));
+    this.#runningIds = runs.map((r) => r.runId);
+    const first = runs[0];
+    if (runs.length === 1 && first !== undefined)
+      worker.post({ type: 'generate', runId: first.runId, prompt: first.prompt, params: { ...params } });
+    else worker.post({ type: 'generate-batch', runs, params: { ...params } });
+    return promises;
   }
 
   /** Token counts of `texts` with the model's tokenizer (BOS included, as in a run). */
@@ -165,10 +167,16 @@ export class EngineClient {
     return done;
   }
 
-  /** Stops the current run; its partial text arrives in its `done` with `stopped: true`. */
+  /** Stops every row of the current generation; each partial text arrives in its `done` with `stopped: true`. */
   interrupt(): void {
-    const run = this.#run;
-    if (run !== null) this.#worker?.post({ type: 'interrupt', runId: run.runId });
+    for (const run of this.#runs) this.#worker?.post({ type: 'interrupt', runId: run.runId });
+  }
+
+  /** Stops row `index` of the current generation alone; the other rows go on. */
+  interruptRow(index: number): void {
+    const run = this.#runs[index];
+    if (run !== undefined && this.#runningIds.includes(run.runId))
+      this.#worker?.post({ type: 'interrupt', runId: run.runId });
   }
 
   dispose(): void {
@@ -182,17 +190,7 @@ export class EngineClient {
         this.#progress.set(reply.info.file, reply.info);
         break;
       case 'ready': {
-        const info: BackendInfo = {
-          device: reply.device,
-          dtype: reply.dtype,
-          threads: reply.threads,
-          loadMs: reply.loadMs,
-          webgpuAdapter: reply.webgpuAdapter,
-          contextTokens: reply.contextTokens,
-          notices: reply.notices,
-          modelCached: reply.modelCached,
-          runtimeFiles: reply.runtimeFiles
-        };
+        const info = backendInfo(reply);
         this.#backend = info;
         this.#status = 'ready';
         this.#load?.resolve(info);
@@ -200,16 +198,16 @@ export class EngineClient {
         break;
       }
       case 'prompt':
-        if (this.#run?.runId === reply.runId) this.#run.callbacks.onPrompt?.(reply.promptTokens);
+        this.#live(reply.runId)?.callbacks.onPrompt?.(reply.promptTokens);
         break;
       case 'tokens':
         // Tokens of a run that already ended, or of a restarted engine, are dropped here.
-        if (this.#run?.runId === reply.runId) this.#run.callbacks.onToken?.(reply.text, reply.at);
+        this.#live(reply.runId)?.callbacks.onToken?.(reply.text, reply.at);
         break;
       case 'done': {
-        const run = this.#run;
-        if (run?.runId !== reply.runId) break;
-        this.#endRun();
+        const run = this.#live(reply.runId);
+        if (run === undefined) break;
+        this.#endRun(run.runId);
         this.#restartsLeft = MAX_AUTO_RESTARTS;
         run.resolve({ runId: reply.runId, text: reply.text, timings: reply.timings, stopped: reply.stopped });
         break;
@@ -233,9 +231,9 @@ export class EngineClient {
           break;
         }
         if (reply.runId !== undefined) {
-          const run = this.#run;
-          if (run?.runId !== reply.runId) break;
-          this.#endRun();
+          const run = this.#live(reply.runId);
+          if (run === undefined) break;
+          this.#endRun(run.runId);
           run.reject(err);
           break;
         }
@@ -250,9 +248,15 @@ export class EngineClient {
     }
   }
 
-  #endRun(): void {
-    this.#run = null;
-    this.#runningId = null;
+  /** The row `runId` if it is still generating. */
+  #live(runId: string): PendingRun | undefined {
+    return this.#runningIds.includes(runId) ? this.#runs.find((r) => r.runId === runId) : undefined;
+  }
+
+  /** Ends one row; the generation is over (and the client free) when its last row has ended. */
+  #endRun(runId: string): void {
+    this.#runningIds = this.#runningIds.filter((id) => id !== runId);
+    if (this.#runningIds.length === 0) this.#runs = [];
   }
 
   /**
@@ -279,13 +283,14 @@ export class EngineClient {
   #shutdown(reason: EngineError): void {
     this.#worker?.terminate();
     this.#worker = null;
-    const run = this.#run;
+    const runs = this.#runs.filter((r) => this.#runningIds.includes(r.runId));
     const load = this.#load;
     const counts = [...this.#counts.values()];
-    this.#endRun();
+    this.#runs = [];
+    this.#runningIds = [];
     this.#load = null;
     this.#counts.clear();
-    run?.reject(reason);
+    for (const run of runs) run.reject(reason);
     load?.reject(reason);
     for (const c of counts) c.reject(reason);
   }

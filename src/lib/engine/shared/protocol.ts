@@ -17,6 +17,11 @@ export type Request =
   /** `threads` overrides the default count of ORT's WASM threads (the benchmark compares 1 and 2). */
   | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
   | { type: 'generate'; runId: string; prompt: string; params: GenParams }
+  /**
+   * Several prompts stepped together as one batch; each row is a run of its own, with its own replies and
+   * its own `done` or `error`, and an `interrupt` of its runId stops that row alone.
+   */
+  | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams }
   | { type: 'interrupt'; runId: string }
   /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
   | { type: 'count'; runId: string; texts: string[] };

@@ -9,7 +9,7 @@ import {
 } from '@huggingface/transformers';
 import { TokenBatcher } from './tokenBatcher.ts';
 import { ModelFileCache } from '../shared/modelFileCache.ts';
-import { contextTokensOf } from './context.ts';
+import { assertFitsContext, contextTokensOf } from './context.ts';
 import {
   chooseBackend,
   chooseThreads,
@@ -18,8 +18,8 @@ import {
   watchDeviceLoss,
   type GpuLike
 } from '../shared/device.ts';
-import { BackendError, BusyError, ModelLoadError, NotReadyError } from '../shared/errors.ts';
-import { generateText, type Loaded } from './generate.ts';
+import { BackendError, BusyError, ModelLoadError, NotReadyError, toWire } from '../shared/errors.ts';
+import { generateBatch, generateText, type BatchRow, type Loaded } from './generate.ts';
 import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
 import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './modelSource.ts';
@@ -98,7 +98,8 @@ async function availableDtypes(model: ModelRef): Promise<Dtype[]> {
 
 export class Runtime {
   #loaded: Loaded | null = null;
-  #running: Running | null = null;
+  /** The rows of the generation in progress, by runId (one for a single run). */
+  #running = new Map<string, Running>();
   readonly #send: Send;
 
   constructor(send: Send) {
@@ -225,23 +226,54 @@ export class Runtime {
       );
   }
 
-  async generate(runId: string, prompt: string, params: GenParams): Promise<void> {
+  generate(runId: string, prompt: string, params: GenParams): Promise<void> {
+    return this.generateBatch([{ runId, prompt }], params);
+  }
+
+  /**
+   * Runs the prompts as one batch. A row whose prompt does not fit the context ends in its own `error`
+   * and the others run; a failure of the model itself fails every row (the caller replies for each).
+   */
+  async generateBatch(runs: readonly { runId: string; prompt: string }[], params: GenParams): Promise<void> {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
-    if (this.#running !== null) throw new BusyError(`run ${this.#running.runId} is still generating`);
-    const running: Running = { runId, interrupted: false };
-    this.#running = running;
-    const batcher = new TokenBatcher((text, at) => this.#send({ type: 'tokens', runId, text, at }));
+    const busy = this.#running.keys().next();
+    if (!busy.done) throw new BusyError(`run ${busy.value} is still generating`);
+    const contextTokens = contextTokensOf(loaded.model.config);
+    const rows: { runId: string; batcher: TokenBatcher; row: BatchRow }[] = [];
+    for (const { runId, prompt } of runs) {
+      try {
+        const tokens = this.count([prompt])[0] ?? 0;
+        assertFitsContext(tokens, params.maxNewTokens, contextTokens);
+      } catch (err) {
+        this.#send({ type: 'error', runId, ...toWire(err) });
+        continue;
+      }
+      const running: Running = { runId, interrupted: false };
+      this.#running.set(runId, running);
+      const batcher = new TokenBatcher((text, at) => this.#send({ type: 'tokens', runId, text, at }));
+      const hooks = {
+        onPrompt: (promptTokens: number, at: number) => this.#send({ type: 'prompt', runId, promptTokens, at }),
+        onToken: (text: string, at: number) => batcher.push(text, at)
+      };
+      rows.push({ runId, batcher, row: { prompt, control: running, hooks } });
+    }
+    if (rows.length === 0) return;
     try {
-      const { text, timings, stopped } = await generateText(loaded, prompt, params, running, {
-        onPrompt: (promptTokens, at) => this.#send({ type: 'prompt', runId, promptTokens, at }),
-        onToken: (text, at) => batcher.push(text, at),
-        beforeForward: yieldToEventLoop
+      const generations = await generateBatch(
+        loaded,
+        rows.map((r) => r.row),
+        params,
+        yieldToEventLoop
+      );
+      rows.forEach(({ runId, batcher }, i) => {
+        const g = generations[i];
+        if (g === undefined) return;
+        batcher.end();
+        this.#send({ type: 'done', runId, text: g.text, timings: g.timings, stopped: g.stopped });
       });
-      batcher.end();
-      this.#send({ type: 'done', runId, text, timings, stopped });
     } finally {
-      this.#running = null;
+      this.#running.clear();
     }
   }
 
@@ -256,6 +288,7 @@ export class Runtime {
 
   /** Interrupts only the named run, so a late interrupt can never stop the next mode's generation. */
   interrupt(runId: string): void {
-    if (this.#running?.runId === runId) this.#running.interrupted = true;
+    const running = this.#running.get(runId);
+    if (running !== undefined) running.interrupted = true;
   }
 }

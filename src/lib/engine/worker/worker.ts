@@ -19,6 +19,11 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
     case 'generate':
       runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));
       break;
+    case 'generate-batch':
+      runtime.generateBatch(req.runs, req.params).catch((err: unknown) => {
+        for (const { runId } of req.runs) fail(err, runId);
+      });
+      break;
     case 'count':
       try {
         post({ type: 'counted', runId: req.runId, tokens: runtime.count(req.texts) });

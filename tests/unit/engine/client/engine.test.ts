@@ -130,3 +130,95 @@ describe('Engine', () => {
     await switching;
   });
 });
+
+describe('Engine batches', () => {
+  const posted = (w: FakeWorker | undefined) => w?.posted.filter((r) => r.type !== 'load') ?? [];
+
+  it('sends prompts generated together as one batch, routes each reply to its row, and frees the engine after the last', async () => {
+    const { engine, workers } = await readyEngine();
+    const w = workers[0];
+    const seen: string[] = [];
+    const batch = engine.generateTogether(
+      'run',
+      ['a', 'b'].map((p) => ({ prompt: p, callbacks: { onToken: (text: string) => seen.push(`${p}:${text}`) } })),
+      params
+    );
+    expect(posted(w)).toEqual([
+      {
+        type: 'generate-batch',
+        runs: [
+          { runId: 'run-1', prompt: 'a' },
+          { runId: 'run-2', prompt: 'b' }
+        ],
+        params
+      }
+    ]);
+    w?.reply({ type: 'tokens', runId: 'run-2', text: 'B', at: [1] });
+    w?.reply({ type: 'tokens', runId: 'run-1', text: 'A', at: [1] });
+    expect(seen).toEqual(['b:B', 'a:A']);
+    w?.reply({ type: 'done', runId: 'run-2', text: 'B', timings, stopped: false });
+    expect(engine.busy).toBe(true);
+    w?.reply({ type: 'done', runId: 'run-1', text: 'A', timings, stopped: false });
+    const results = await Promise.all(batch.results);
+    expect(results.map((r) => r.text)).toEqual(['A', 'B']);
+    await tick();
+    expect(engine.busy).toBe(false);
+  });
+
+  it('stops one row of a running batch by its own runId', async () => {
+    const { engine, workers } = await readyEngine();
+    const batch = engine.generateTogether(
+      'run',
+      [
+        { prompt: 'a', callbacks: {} },
+        { prompt: 'b', callbacks: {} }
+      ],
+      params
+    );
+    batch.stop(1);
+    expect(posted(workers[0]).at(-1)).toEqual({ type: 'interrupt', runId: 'run-2' });
+    for (const runId of ['run-1', 'run-2'])
+      workers[0]?.reply({ type: 'done', runId, text: '', timings, stopped: runId === 'run-2' });
+    const results = await Promise.all(batch.results);
+    expect(results.map((r) => r.stopped)).toEqual([false, true]);
+  });
+
+  it('drops a row stopped while its batch waits in the queue, and sends the rest', async () => {
+    const { engine, workers } = await readyEngine();
+    const first = engine.generate('evaluation', 'first', params);
+    const batch = engine.generateTogether(
+      'run',
+      [
+        { prompt: 'a', callbacks: {} },
+        { prompt: 'b', callbacks: {} }
+      ],
+      params
+    );
+    batch.stop(0);
+    await expect(batch.results[0]).rejects.toBeInstanceOf(CancelledError);
+    workers[0]?.reply({ type: 'done', runId: 'run-1', text: '', timings, stopped: false });
+    await first;
+    await tick();
+    expect(posted(workers[0]).at(-1)).toEqual({ type: 'generate', runId: 'run-2', prompt: 'b', params });
+    workers[0]?.reply({ type: 'done', runId: 'run-2', text: 'B', timings, stopped: false });
+    expect((await batch.results[1])?.text).toBe('B');
+  });
+
+  it('a model switch cancels every row of a running batch', async () => {
+    const { engine, workers } = await readyEngine();
+    const batch = engine.generateTogether(
+      'run',
+      [
+        { prompt: 'a', callbacks: {} },
+        { prompt: 'b', callbacks: {} }
+      ],
+      params
+    );
+    const switching = engine.switchTo(facts(other), 'wasm');
+    for (const runId of ['run-1', 'run-2'])
+      workers[0]?.reply({ type: 'done', runId, text: 'x', timings, stopped: true });
+    for (const r of batch.results) await expect(r).rejects.toBeInstanceOf(CancelledError);
+    workers[1]?.reply(ready);
+    await switching;
+  });
+});

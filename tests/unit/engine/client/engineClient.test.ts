@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EngineClient, MAX_AUTO_RESTARTS, type RunResult } from '$lib/engine/client/engineClient.svelte.ts';
+import { EngineClient, MAX_AUTO_RESTARTS } from '$lib/engine/client/engineClient.svelte.ts';
+import type { RunResult } from '$lib/engine/client/runTypes.ts';
 import {
   BusyError,
   CancelledError,

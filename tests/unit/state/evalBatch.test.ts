@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunTimings } from '$lib/core/types.ts';
+import type { Request } from '$lib/engine/shared/protocol.ts';
+import type { AppState } from '$lib/state/appState.svelte.ts';
+import type { RunState } from '$lib/state/runState.svelte.ts';
+import { EvalState } from '$lib/state/evalState.svelte.ts';
+import { EVAL_BATCH_QUESTIONS } from '$lib/run/batch.ts';
+import type { FakeWorker } from '../engine/client/fakeWorker.ts';
+import { format, readyApp, tick } from './fixtures.ts';
+
+const timings: RunTimings = {
+  startedAt: 0,
+  firstTokenAt: 2,
+  lastTokenAt: 12,
+  endedAt: 20,
+  promptTokens: 20,
+  generatedTokens: 6,
+  batchRows: 4
+};
+
+let worker: FakeWorker;
+let app: AppState;
+let runs: RunState;
+
+type Batch = Extract<Request, { type: 'generate-batch' }>;
+const batches = (): Batch[] => worker.posted.filter((r): r is Batch => r.type === 'generate-batch');
+
+/** Answers every row of the newest batch: right (the gold answer) where `right(i)` says so. */
+async function answerBatch(evaluation: EvalState, right: (row: number) => boolean): Promise<void> {
+  const batch = batches().at(-1);
+  if (batch === undefined) throw new Error('no batch');
+  batch.runs.forEach((row, i) => {
+    const item = evaluation.runSet?.items.find((it) => row.prompt.includes(it.question));
+    const answer = right(i) ? (item?.gold ?? '') : 'zzz';
+    const text = row.prompt.endsWith('The answer is') ? ` ${answer}.` : ` Steps. The answer is ${answer}.`;
+    worker.reply({ type: 'done', runId: row.runId, text, timings, stopped: false });
+  });
+  await tick();
+}
+
+beforeEach(async () => {
+  vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
+  const loaded = await readyApp();
+  app = loaded.app;
+  runs = loaded.runs;
+  const first = loaded.workers[0];
+  if (first === undefined) throw new Error('no worker');
+  worker = first;
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('EvalState in batches (the default)', () => {
+  it('sends each group of questions in all chosen modes as one batch, and records them in question order', async () => {
+    const evaluation = new EvalState(app, runs.panes);
+    expect(evaluation.batched).toBe(true);
+    evaluation.setCount(EVAL_BATCH_QUESTIONS + 1);
+    evaluation.setModes(['zero-shot-cot', 'answer-only']);
+    const run = evaluation.run();
+    expect(batches()).toHaveLength(1);
+    expect(batches()[0]?.runs).toHaveLength(EVAL_BATCH_QUESTIONS * 2);
+    expect(worker.posted.filter((r) => r.type === 'generate')).toHaveLength(0);
+    // Both panes of the group's first question stream at once, with it as the caption.
+    const first = evaluation.runSet?.items[0];
+    expect(runs.panes['zero-shot-cot'].status).toBe('running');
+    expect(runs.panes['answer-only'].status).toBe('running');
+    expect(runs.panes['zero-shot-cot'].caption).toBe(`Evaluation, question 1 of 3: ${first?.question ?? ''}`);
+    await answerBatch(evaluation, (i) => i !== 1);
+    expect(evaluation.records.map((r) => [r.index, r.mode, r.correct])).toEqual([
+      [0, 'zero-shot-cot', true],
+      [0, 'answer-only', false],
+      [1, 'zero-shot-cot', true],
+      [1, 'answer-only', true]
+    ]);
+    // The last group holds the one question left.
+    expect(batches().at(-1)?.runs).toHaveLength(2);
+    expect(runs.panes['zero-shot-cot'].caption).toMatch(/^Evaluation, question 3 of 3: /);
+    await answerBatch(evaluation, () => true);
+    await run;
+    expect(evaluation.status).toBe('done');
+    expect(evaluation.records).toHaveLength(6);
+  });
+
+  it('a stop interrupts every row of the batch and leaves the stopped questions out', async () => {
+    const evaluation = new EvalState(app, runs.panes);
+    evaluation.setCount(4);
+    evaluation.setModes(['zero-shot-cot']);
+    const run = evaluation.run();
+    const batch = batches()[0];
+    evaluation.stop();
+    const interrupted = worker.posted.flatMap((r) => (r.type === 'interrupt' ? [r.runId] : []));
+    expect(interrupted.sort()).toEqual(batch?.runs.map((r) => r.runId).sort());
+    batch?.runs.forEach((row) =>
+      worker.reply({ type: 'done', runId: row.runId, text: ' partial', timings, stopped: true })
+    );
+    await run;
+    expect(evaluation.status).toBe('stopped');
+    expect(evaluation.records).toHaveLength(0);
+    expect(batches()).toHaveLength(1);
+  });
+
+  it('a failed row is recorded as an error and the others as answers', async () => {
+    const evaluation = new EvalState(app);
+    evaluation.setCount(2);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    const [a, b] = batches()[0]?.runs ?? [];
+    worker.reply({ type: 'error', runId: a?.runId ?? '', name: 'GenerationError', message: 'bad row' });
+    worker.reply({ type: 'done', runId: b?.runId ?? '', text: ' 3.', timings, stopped: false });
+    await run;
+    expect(evaluation.records.map((r) => r.error !== null)).toEqual([true, false]);
+    expect(evaluation.status).toBe('done');
+  });
+});
