@@ -20,6 +20,7 @@ export const ready: Reply = {
   loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
   webgpuAdapter: false,
   contextTokens: 1024,
+  autoReason: null,
   notices: [],
   modelCached: true,
   runtimeFiles: []

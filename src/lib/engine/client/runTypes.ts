@@ -30,6 +30,7 @@ export function backendInfo(reply: Extract<Reply, { type: 'ready' }>): BackendIn
     loadMs: reply.loadMs,
     webgpuAdapter: reply.webgpuAdapter,
     contextTokens: reply.contextTokens,
+    autoReason: reply.autoReason,
     notices: reply.notices,
     modelCached: reply.modelCached,
     runtimeFiles: reply.runtimeFiles

@@ -73,30 +73,42 @@ export interface BackendChoice {
   dtype: Dtype;
   /** One sentence per fallback taken, shown to the user. */
   notices: string[];
+  /** Why Auto took this device, in a few words for the header; null when the user named the device. */
+  why: string | null;
+}
+
+/**
+ * What Auto runs on. Measured here (BENCHMARKS.md): on Chromium's software adapter (SwiftShader) WebGPU decoded
+ * the bundled model at 1.2–1.4 tokens/s against about 700 on WASM. For a model this small a decode step is
+ * bound by per-dispatch overhead, not by arithmetic, and transformers.js users report WASM several times faster
+ * than WebGPU on real GPUs too (transformers.js issue #1750); so Auto keeps the small model on WASM and gives
+ * WebGPU to Hub models, when the adapter is real hardware.
+ */
+export function autoDevice(probe: GpuProbe, smallModel: boolean): { device: Device; why: string } {
+  if (probe.unavailable !== null) return { device: 'wasm', why: 'no WebGPU here' };
+  if (probe.software) return { device: 'wasm', why: 'WebGPU here is software (CPU), ~500× slower' };
+  if (smallModel) return { device: 'wasm', why: 'faster than WebGPU for a model this small' };
+  return { device: 'webgpu', why: 'a hardware WebGPU adapter' };
 }
 
 /** Device and dtype for this browser, saying so whenever the user's choice or the best dtype had to give way. */
 export function chooseBackend(
   preference: DevicePreference,
   probe: GpuProbe,
-  available: readonly Dtype[]
+  available: readonly Dtype[],
+  smallModel = false
 ): BackendChoice | null {
   const notices: string[] = [];
-  const device = chooseDevice(preference, probe.unavailable === null);
+  const auto = preference === 'auto' ? autoDevice(probe, smallModel) : null;
+  const device = auto?.device ?? chooseDevice(preference, probe.unavailable === null);
   if (preference === 'webgpu' && device === 'wasm')
     notices.push(`WebGPU is unavailable (${probe.unavailable}): running on WASM instead.`);
-  // Auto promised the fast path; a software adapter runs WebGPU on the CPU, often slower than WASM.
-  if (preference === 'auto' && device === 'webgpu' && probe.software)
-    notices.push(
-      "Auto chose WebGPU, but this browser's WebGPU adapter is a software (CPU) one: runs will be slow. " +
-        'Choose WASM under Device and reload the model for a faster CPU path.'
-    );
   const dtype = chooseDtype(device, available, probe.shaderF16);
   if (dtype === null) return null;
   const best = chooseDtype(device, available, true);
   if (device === 'webgpu' && best !== null && best !== dtype && F16_DTYPES.includes(best))
     notices.push(`This GPU has no shader-f16: using ${dtype} weights instead of ${best}.`);
-  return { device, dtype, notices };
+  return { device, dtype, notices, why: auto?.why ?? null };
 }
 
 /**

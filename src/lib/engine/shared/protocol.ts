@@ -37,6 +37,8 @@ export type Reply =
       webgpuAdapter: boolean;
       /** The most tokens (prompt plus generated) the model reads, from its config. */
       contextTokens: number;
+      /** Why Auto chose this device, for the header; null when the user named the device. */
+      autoReason: string | null;
       /** What the user should know about this load: a fallback taken, a cache that could not be used. */
       notices: string[];
       /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */

@@ -113,9 +113,10 @@ export class Runtime {
     const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
     const probe = await probeWebGpu(gpu);
     const webgpuAdapter = probe.unavailable === null;
-    const choice = chooseBackend(preference, probe, hubDtypes(model) ?? (await availableDtypes(model)));
+    const available = hubDtypes(model) ?? (await availableDtypes(model));
+    const choice = chooseBackend(preference, probe, available, model.source === 'bundled');
     if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
-    const { device, dtype, notices } = choice;
+    const { device, dtype, notices, why } = choice;
     const threads = chooseThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, requestedThreads);
     const files = await modelFilesOf(model);
     const cache = new ModelFileCache(files, typeof caches === 'undefined' ? undefined : caches);
@@ -216,6 +217,7 @@ export class Runtime {
       loadMs,
       webgpuAdapter,
       contextTokens,
+      autoReason: why,
       notices,
       modelCached,
       runtimeFiles: [ort.wasm, ort.mjs]

@@ -39,6 +39,7 @@ const ready: Reply = {
   loadMs: { downloadMs: 1, sessionMs: 1, warmupMs: 1 },
   webgpuAdapter: false,
   contextTokens: 1024,
+  autoReason: null,
   notices: [],
   modelCached: true,
   runtimeFiles: []

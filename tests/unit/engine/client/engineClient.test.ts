@@ -37,6 +37,7 @@ const ready: Extract<Reply, { type: 'ready' }> = {
   loadMs: { downloadMs: 10, sessionMs: 5, warmupMs: 1 },
   webgpuAdapter: false,
   contextTokens: 1024,
+  autoReason: null,
   notices: [],
   modelCached: true,
   runtimeFiles: []

@@ -45,7 +45,12 @@ const softGpu: GpuProbe = { unavailable: null, shaderF16: false, software: true 
 
 describe('chooseBackend', () => {
   it('auto without WebGPU runs WASM quietly (nothing was promised)', () =>
-    expect(chooseBackend('auto', noGpu, ['q8', 'q4'])).toEqual({ device: 'wasm', dtype: 'q8', notices: [] }));
+    expect(chooseBackend('auto', noGpu, ['q8', 'q4'])).toEqual({
+      device: 'wasm',
+      dtype: 'q8',
+      notices: [],
+      why: 'no WebGPU here'
+    }));
   it('webgpu without an adapter falls back to WASM and says why', () => {
     const c = chooseBackend('webgpu', noGpu, ['q8', 'q4']);
     expect(c?.device).toBe('wasm');
@@ -59,7 +64,8 @@ describe('chooseBackend', () => {
     expect(c).toEqual({
       device: 'webgpu',
       dtype: 'q4',
-      notices: ['This GPU has no shader-f16: using q4 weights instead of q4f16.']
+      notices: ['This GPU has no shader-f16: using q4 weights instead of q4f16.'],
+      why: null
     });
   });
   it('no notice when the model ships no f16 weights anyway', () =>
@@ -67,12 +73,24 @@ describe('chooseBackend', () => {
   it('shader-f16 present takes the f16 weights', () =>
     expect(chooseBackend('auto', gpuOk, ['q4f16', 'q4'])?.dtype).toBe('q4f16'));
   it('null when nothing fits', () => expect(chooseBackend('webgpu', gpuNoF16, ['fp16'])).toBeNull());
-  it('auto on a software adapter says runs will be slow and points to WASM', () => {
+  it('auto never takes a software (CPU) adapter: WASM, and the header says why', () => {
     const c = chooseBackend('auto', softGpu, ['q8', 'q4']);
-    expect(c?.device).toBe('webgpu');
-    expect(c?.notices).toHaveLength(1);
-    expect(c?.notices[0]).toMatch(/software \(CPU\).*Choose WASM/);
+    expect(c?.device).toBe('wasm');
+    expect(c?.dtype).toBe('q8');
+    expect(c?.why).toMatch(/software \(CPU\)/);
+    expect(c?.notices).toEqual([]);
   });
+  it('auto keeps the small bundled model on WASM even with a hardware adapter', () => {
+    const c = chooseBackend('auto', gpuOk, ['q8', 'q4'], true);
+    expect(c?.device).toBe('wasm');
+    expect(c?.why).toMatch(/model this small/);
+  });
+  it('auto gives a Hub model the hardware adapter', () => {
+    const c = chooseBackend('auto', gpuOk, ['q4f16', 'q4'], false);
+    expect(c?.device).toBe('webgpu');
+    expect(c?.why).toBe('a hardware WebGPU adapter');
+  });
+  it('a named device has no auto reason', () => expect(chooseBackend('wasm', gpuOk, ['q8'])?.why).toBeNull());
   it('a software adapter asked for by name is not second-guessed', () =>
     expect(chooseBackend('webgpu', softGpu, ['q8', 'q4'])?.notices).toEqual([]));
 });

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { MODES, expectAllDone, note, openApp, pane, setMaxNewTokens, waitReady } from './helpers.ts';
+
+declare global {
+  interface Window {
+    /** The most panes seen running with text at one moment, and each pane's text when another was stopped. */
+    __together: { most: number; afterStop: number };
+  }
+}
+
+test.describe('the three modes together (the default)', () => {
+  test.beforeEach(() => test.skip(test.info().project.metadata.device !== 'wasm', 'WASM project only'));
+
+  test('all three panes are generating at the same moment, and Stop on one leaves the others running', async ({
+    page
+  }, info) => {
+    await openApp(page, info);
+    await setMaxNewTokens(page, 96);
+    await expect(page.getByTestId('run-together')).toBeChecked();
+    // Counted in the page on every DOM change: a pane is generating when it is running and has streamed a token.
+    await page.evaluate((modes) => {
+      window.__together = { most: 0, afterStop: 0 };
+      const panes = modes.map((m) => document.querySelector(`[data-testid="pane-${m}"]`));
+      let stoppedAt: string | null = null;
+      new MutationObserver(() => {
+        const live = panes.filter(
+          (p) =>
+            p?.getAttribute('data-status') === 'running' &&
+            Number.parseInt(p.querySelector('[data-testid="live-count"]')?.textContent ?? '0', 10) > 0
+        );
+        window.__together.most = Math.max(window.__together.most, live.length);
+        const zero = panes[0]?.querySelector('[data-testid="pane-text"]')?.textContent ?? '';
+        const few = panes[1];
+        // Stop the few-shot pane once all three stream; then watch zero-shot's text keep growing.
+        if (stoppedAt === null && live.length === 3) {
+          stoppedAt = zero;
+          few?.querySelector<HTMLButtonElement>('[data-testid="pane-stop"]')?.click();
+        } else if (stoppedAt !== null && zero.length > stoppedAt.length) window.__together.afterStop += 1;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }, MODES);
+    await page.getByTestId('run').click();
+    await expect(pane(page, 'zero-shot-cot')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expect(pane(page, 'answer-only')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    const seen = await page.evaluate(() => window.__together);
+    note(info, 'together', JSON.stringify(seen));
+    await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'stopped', { timeout: 120_000 });
+    expect(seen.most).toBe(3);
+    expect(seen.afterStop).toBeGreaterThan(0);
+    await expect(pane(page, 'few-shot-cot').getByTestId('pane-stopped')).toContainText('Stopped by you');
+  });
+
+  test('one at a time, when chosen, runs the modes in turn', async ({ page }, info) => {
+    await openApp(page, info);
+    await setMaxNewTokens(page, 24);
+    await page.getByTestId('run-together').uncheck();
+    await page.evaluate((modes) => {
+      window.__together = { most: 0, afterStop: 0 };
+      const panes = modes.map((m) => document.querySelector(`[data-testid="pane-${m}"]`));
+      new MutationObserver(() => {
+        const live = panes.filter((p) => p?.getAttribute('data-status') === 'running').length;
+        window.__together.most = Math.max(window.__together.most, live);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, MODES);
+    await page.getByTestId('run').click();
+    await expectAllDone(page);
+    expect(await page.evaluate(() => window.__together.most)).toBe(1);
+  });
+});
+
+test('Auto never runs on a software WebGPU adapter: it loads WASM and the header says why', async ({ page }) => {
+  test.skip(test.info().project.metadata.device !== 'webgpu', 'needs --enable-unsafe-webgpu (SwiftShader)');
+  await page.goto('/?device=auto');
+  await waitReady(page);
+  await expect(page.getByTestId('backend-device')).toHaveText('WASM');
+  await expect(page.getByTestId('backend-why')).toContainText('software (CPU)');
+});
