@@ -1,7 +1,8 @@
 /** Markdown tables from the measured cells: figures printed, never asserted. */
-import { formatBytes, formatMs, formatRate } from '$lib/stats/index.ts';
+import { formatBytes, formatMs, formatRate, median } from '$lib/stats/index.ts';
 import type { ProfileSplit } from './browser/profile.ts';
 import type { ThreeModeRun } from './browser/responsiveness.ts';
+import type { EvalRun } from './browser/evalThroughput.ts';
 import type { Cell, MeasuredRun } from './plan.ts';
 import { pairedRatios, quantile, summarize, type Summary } from './stats.ts';
 
@@ -150,9 +151,18 @@ export function threadTable(cells: readonly Cell[], oneThread: string, twoThread
 
 export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
   return table(
-    ['run', 'wall (ms)', 'tasks over 50 ms', 'longest task (ms)', 'decode per pane (tok/s)', 'tokens per pane'],
+    [
+      'run',
+      'modes',
+      'wall (ms)',
+      'tasks over 50 ms',
+      'longest task (ms)',
+      'decode per pane (tok/s)',
+      'tokens per pane'
+    ],
     runs.map((r) => [
       r.rep === 0 ? '1st after load' : String(r.rep + 1),
+      r.together ? 'together' : 'one at a time',
       formatMs(r.wallMs),
       String(r.longTasks),
       r.longestTaskMs === 0 ? '0 (none)' : formatMs(r.longestTaskMs),
@@ -160,6 +170,50 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       r.panes.map((p) => String(p.generatedTokens)).join(' / ')
     ])
   );
+}
+
+/**
+ * Together against one at a time, warm runs only (the first pays the load's one-off costs): median wall
+ * times, their ratio, and whether every pane wrote the same greedy text both ways.
+ */
+export function togetherSummary(runs: readonly ThreeModeRun[]): string {
+  const warm = runs.filter((r) => r.rep > 0);
+  const wall = (together: boolean): number | null =>
+    median(warm.filter((r) => r.together === together).map((r) => r.wallMs));
+  const together = wall(true);
+  const apart = wall(false);
+  if (together === null || apart === null) return 'Together vs one at a time: too few warm runs to compare.';
+  const texts = (r: ThreeModeRun): string => JSON.stringify(r.panes.map((p) => p.text));
+  const same = new Set(warm.map(texts)).size === 1;
+  return (
+    `Together vs one at a time (warm runs, medians): ${formatMs(together)} vs ${formatMs(apart)}, ` +
+    `${(apart / together).toFixed(2)}× faster together; greedy text ${same ? 'identical' : 'DIFFERENT'} in every pane.`
+  );
+}
+
+export function evalTable(runs: readonly EvalRun[]): string {
+  return table(
+    ['run', 'asked', 'questions', 'wall (ms)', 'questions/s', 'tasks over 50 ms', 'longest task (ms)'],
+    runs.map((r, i) => [
+      String(i + 1),
+      r.batched ? 'in batches' : 'one at a time',
+      String(r.questions),
+      formatMs(r.wallMs),
+      r.questionsPerSec.toFixed(2),
+      String(r.longTasks),
+      r.longestTaskMs === 0 ? '0 (none)' : formatMs(r.longestTaskMs)
+    ])
+  );
+}
+
+/** Median questions per second each way, and their ratio. */
+export function evalSummary(runs: readonly EvalRun[]): string {
+  const rate = (batched: boolean): number | null =>
+    median(runs.filter((r) => r.batched === batched).map((r) => r.questionsPerSec));
+  const batched = rate(true);
+  const apart = rate(false);
+  if (batched === null || apart === null) return 'Evaluation: too few runs to compare.';
+  return `Evaluation, medians: ${batched.toFixed(2)} questions/s in batches vs ${apart.toFixed(2)} one at a time, ${(batched / apart).toFixed(2)}×.`;
 }
 
 /** Per generated token: ORT's run is the same code in both workers, so the difference is the app's own work. */

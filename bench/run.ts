@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { profileWorkers, type ProfileSplit } from './browser/profile.ts';
 import { measureResponsiveness, type ThreeModeRun } from './browser/responsiveness.ts';
+import { measureEvaluation, type EvalRun } from './browser/evalThroughput.ts';
 import { browserTarget } from './browser/driver.ts';
 import { nodeTarget } from './node/driver.ts';
 import type { NodeEngine } from './node/childProtocol.ts';
@@ -26,7 +27,16 @@ import { bundledModel } from '$lib/models/bundled.ts';
 import { DTYPES } from '$lib/core/types.ts';
 import { runTarget, type Cell, type Protocol } from './plan.ts';
 import { benchPrompts, loadTokenizer } from './prompts.ts';
-import { profileTable, ratioTable, responsivenessTable, targetTable, threadTable } from './benchReport.ts';
+import {
+  profileTable,
+  ratioTable,
+  responsivenessTable,
+  targetTable,
+  threadTable,
+  togetherSummary,
+  evalTable,
+  evalSummary
+} from './benchReport.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODELS = join(ROOT, 'models');
@@ -34,7 +44,7 @@ const MODEL_ID = 'think-small-3m';
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE_URL = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SECTIONS = ['node', 'wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'profile'] as const;
+const SECTIONS = ['node', 'wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'eval', 'profile'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -42,7 +52,9 @@ const quick = args.includes('--quick');
 const write = args.includes('--write');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 // Quick keeps one path of each kind (Node, Chromium WASM, the app page): enough to keep the script working.
-const defaults: readonly Section[] = quick ? ['node', 'wasm-1t', 'ui'] : SECTIONS.filter((s) => s !== 'profile');
+const defaults: readonly Section[] = quick
+  ? ['node', 'wasm-1t', 'ui', 'eval']
+  : SECTIONS.filter((s) => s !== 'profile');
 const only = new Set<Section>(
   onlyArg === undefined ? defaults : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
 );
@@ -121,6 +133,7 @@ async function main(): Promise<void> {
   }
 
   let ui: ThreeModeRun[] = [];
+  let evals: EvalRun[] = [];
   let chromiumVersion = '—';
   let profiles: ProfileSplit[] = [];
   const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'profile'] as const).filter((s) => only.has(s));
@@ -182,7 +195,11 @@ async function main(): Promise<void> {
       }
       if (only.has('ui')) {
         log('three-mode runs on the app page');
-        ui = await measureResponsiveness(browser, BASE_URL, quick ? 1 : 4);
+        ui = await measureResponsiveness(browser, BASE_URL, quick ? 2 : 7);
+      }
+      if (only.has('eval')) {
+        log('evaluation on the app page, in batches and one at a time');
+        evals = await measureEvaluation(browser, BASE_URL, quick ? 4 : 24, quick ? 1 : 2);
       }
     } finally {
       await browser.close();
@@ -190,7 +207,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const report = render(cells, lengths, ui, profiles, {
+  const report = render(cells, lengths, ui, evals, profiles, {
     chromiumVersion,
     loadStart,
     loadEnd: loadavg(),
@@ -238,6 +255,7 @@ function render(
   cells: Cell[],
   lengths: readonly number[],
   ui: readonly ThreeModeRun[],
+  evals: readonly EvalRun[],
   profiles: readonly ProfileSplit[],
   info: RunInfo
 ): string {
@@ -269,7 +287,23 @@ function render(
         ''
       );
   if (ui.length > 0)
-    out.push('### Main thread during a three-mode run (app page, WASM)', '', responsivenessTable(ui), '');
+    out.push(
+      '### Three-mode runs on the app page, together and one at a time (WASM)',
+      '',
+      responsivenessTable(ui),
+      '',
+      togetherSummary(ui),
+      ''
+    );
+  if (evals.length > 0)
+    out.push(
+      '### Evaluation throughput (app page, WASM, three modes)',
+      '',
+      evalTable(evals),
+      '',
+      evalSummary(evals),
+      ''
+    );
   if (profiles.length > 0)
     out.push(
       '### Per-token time in the workers (CPU profiles, Chromium WASM 1 thread, q8)',

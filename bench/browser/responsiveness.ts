@@ -1,6 +1,7 @@
 /**
- * Main-thread responsiveness of the real app page during a three-mode run: long tasks (over 50 ms,
- * as the Long Tasks API defines them) from the click on Run to the last pane finishing.
+ * The real app page during three-mode runs, alternately together (one batch, the default) and one at a
+ * time: wall time from the click on Run to the last pane finishing, each pane's text, and main-thread long
+ * tasks (over 50 ms, as the Long Tasks API defines them).
  */
 import type { Browser } from '@playwright/test';
 import { MODES } from '$lib/prompts/modes.ts';
@@ -9,11 +10,13 @@ export interface PaneFigures {
   mode: string;
   generatedTokens: number;
   decodeTokensPerSec: number | null;
+  text: string;
 }
 
 export interface ThreeModeRun {
   /** The first run after load, then the repetitions. */
   rep: number;
+  together: boolean;
   wallMs: number;
   longTasks: number;
   longestTaskMs: number;
@@ -45,7 +48,11 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
     await page.goto(`${baseUrl}/?device=wasm`);
     await page.getByTestId('backend-device').waitFor({ timeout: 180_000 });
     const out: ThreeModeRun[] = [];
+    await page.getByText('Decoding', { exact: true }).click();
     for (let rep = 0; rep < runs; rep++) {
+      // Alternate, the first run (after load) together as a visitor's would be.
+      const together = rep % 2 === 0;
+      await page.getByTestId('run-together').setChecked(together);
       await page.getByTestId('run').waitFor({ state: 'visible' });
       const from = await page.evaluate(() => performance.now());
       await page.getByTestId('run').click();
@@ -69,11 +76,13 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
         panes.push({
           mode,
           generatedTokens: Number(await value('stat-generated-tokens')),
-          decodeTokensPerSec: decode === null || decode === '' ? null : Number(decode)
+          decodeTokensPerSec: decode === null || decode === '' ? null : Number(decode),
+          text: (await pane.getByTestId('pane-text').textContent()) ?? ''
         });
       }
       out.push({
         rep,
+        together,
         wallMs: to - from,
         longTasks: tasks.length,
         longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
