@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunTimings } from '$lib/core/types.ts';
+import type { ModelRef, RunTimings } from '$lib/core/types.ts';
 import type { Request } from '$lib/engine/shared/protocol.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { EvalState } from '$lib/state/evalState.svelte.ts';
 import { EVAL_BATCH_QUESTIONS } from '$lib/run/batch.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, readyApp, tick } from './fixtures.ts';
+import { format, ready, readyApp, tick } from './fixtures.ts';
 
 const timings: RunTimings = {
   startedAt: 0,
@@ -19,6 +19,7 @@ const timings: RunTimings = {
 };
 
 let worker: FakeWorker;
+let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
@@ -41,6 +42,7 @@ async function answerBatch(evaluation: EvalState, right: (row: number) => boolea
 beforeEach(async () => {
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
   const loaded = await readyApp();
+  workers = loaded.workers;
   app = loaded.app;
   runs = loaded.runs;
   const first = loaded.workers[0];
@@ -110,5 +112,35 @@ describe('EvalState in batches (the default)', () => {
     await run;
     expect(evaluation.records.map((r) => r.error !== null)).toEqual([true, false]);
     expect(evaluation.status).toBe('done');
+  });
+
+  it('a model switch mid-batch interrupts every row, ends the evaluation as cancelled, and keeps earlier batches', async () => {
+    const evaluation = new EvalState(app);
+    evaluation.setCount(4);
+    evaluation.setModes(['answer-only']);
+    const run = evaluation.run();
+    await answerBatch(evaluation, () => true);
+    const running = batches().at(-1)?.runs ?? [];
+    const other: ModelRef = {
+      source: 'hub',
+      id: 'test/other',
+      baseUrl: 'https://hub.example/',
+      dtypes: ['q8'],
+      revision: 'main',
+      manifest: { algorithm: 'sha256', files: {} },
+      chat: false
+    };
+    const switching = app.useModel({ ref: other, label: 'Other', parameters: 1, format, chat: null });
+    const interrupted = worker.posted.flatMap((r) => (r.type === 'interrupt' ? [r.runId] : []));
+    expect(interrupted.sort()).toEqual(running.map((r) => r.runId).sort());
+    for (const row of running) worker.reply({ type: 'done', runId: row.runId, text: ' 4', timings, stopped: true });
+    await run;
+    expect(evaluation.status).toBe('stopped');
+    expect(evaluation.stopNote).toBe('Cancelled when a model was loaded');
+    expect(evaluation.records).toHaveLength(2);
+    await vi.waitFor(() => expect(workers).toHaveLength(2));
+    workers[1]?.reply(ready);
+    await switching;
+    expect(app.engine.busy).toBe(false);
   });
 });
