@@ -48,11 +48,12 @@ test.describe('faults and hostile input', () => {
     // when its group was posted.
     await prefixEngineWorker(
       context,
-      `self.__posted = 0; self.__before = 0; self.__interruptAt = -1; self.__atInterrupt = -1; self.__atDone = -1;
-       self.addEventListener('message', (e) => { if (e.data && e.data.type === 'interrupt' && self.__interruptAt < 0) self.__interruptAt = performance.now(); });
+      // Counted for the interrupted run only: the other modes stream in the same batch.
+      `self.__posted = {}; self.__before = {}; self.__target = null; self.__interruptAt = -1; self.__atInterrupt = -1; self.__atDone = -1;
+       self.addEventListener('message', (e) => { if (e.data && e.data.type === 'interrupt' && self.__interruptAt < 0) { self.__interruptAt = performance.now(); self.__target = e.data.runId; } });
        { const post = self.postMessage.bind(self); self.postMessage = (m, t) => {
-           if (m && m.type === 'tokens') { self.__posted += m.at.length; self.__before += m.at.filter((at) => self.__interruptAt < 0 || at <= self.__interruptAt).length; }
-           if (m && m.type === 'done' && self.__interruptAt >= 0 && self.__atDone < 0) { self.__atInterrupt = self.__before; self.__atDone = self.__posted; }
+           if (m && m.type === 'tokens') { self.__posted[m.runId] = (self.__posted[m.runId] || 0) + m.at.length; self.__before[m.runId] = (self.__before[m.runId] || 0) + m.at.filter((at) => self.__interruptAt < 0 || at <= self.__interruptAt).length; }
+           if (m && m.type === 'done' && m.runId === self.__target && self.__atDone < 0) { self.__atInterrupt = self.__before[m.runId] || 0; self.__atDone = self.__posted[m.runId] || 0; }
            return post(m, t); }; }`
     );
     const workers = engineWorkers(page);
