@@ -73,8 +73,6 @@ test('an evaluation streams into the panes, logs every answer failures first, an
   await count.press('Tab');
   await page.getByTestId('eval-mode-few-shot-cot').uncheck();
   await page.getByTestId('eval-mode-answer-only').uncheck();
-  // One question at a time, so the pane on stage is the one the stop cuts short (in a batch it may have ended).
-  await page.getByTestId('eval-batched').uncheck();
   await page.getByTestId('eval-run').click();
   await expect(page.getByTestId('acc-row-zero-shot-cot')).not.toHaveAttribute('data-n', /^[01]$/, { timeout: 60_000 });
   await page.getByTestId('eval-stop').click();
