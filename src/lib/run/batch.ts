@@ -2,7 +2,8 @@
  * Questions an evaluation sends to the engine as one batch (times the modes asked: 2 × 3 = 6 rows). A
  * step of this small model is bound by per-step overhead, so rows are nearly free up to a point; rows
  * that end early are still stepped (with masked filler) until the longest ends, which is what caps it.
- * Chosen by measurement: see BENCHMARKS.md ("Evaluation throughput").
+ * On Chromium WASM batches measured slower than one at a time (0.49×: the KV cache is copied whole at every
+ * step, padded to the longest row), so they are the default on WebGPU only (BENCHMARKS.md).
  */
 export const EVAL_BATCH_QUESTIONS = 2;
 

@@ -42,7 +42,8 @@ export class EvalState {
   /** Settings as they were when the run started: later edits must not relabel its results. */
   #runContext: ExportContext | null = null;
   #current = $state.raw<{ index: number; mode: Mode } | null>(null);
-  #batched = $state(true);
+  /** The user's choice; null follows the backend, as RunState.together does. */
+  #batched = $state<boolean | null>(null);
   #stopNote = $state<string | null>(null);
   #costAxis = $state<CostAxis>('tokens');
   #stopRequested = false;
@@ -109,9 +110,9 @@ export class EvalState {
   get current(): { index: number; mode: Mode } | null {
     return this.#current;
   }
-  /** Whether questions go to the engine in batches (the default) or one generation at a time. */
+  /** Whether questions go to the engine in batches (by default on WebGPU only) or one generation at a time. */
   get batched(): boolean {
-    return this.#batched;
+    return this.#batched ?? this.#app.engine.backend?.device === 'webgpu';
   }
   setBatched(batched: boolean): void {
     this.#batched = batched;
@@ -241,7 +242,7 @@ export class EvalState {
     this.#status = 'running';
     try {
       await runEvaluation(this.#stage, this.#app.engine, set.items, modes, format, params, {
-        batchQuestions: this.#batched ? EVAL_BATCH_QUESTIONS : 1,
+        batchQuestions: this.batched ? EVAL_BATCH_QUESTIONS : 1,
         stopRequested: () => this.#stopRequested,
         setCurrent: (c) => (this.#current = c),
         record: (r) => (this.#records = [...this.#records, r]),

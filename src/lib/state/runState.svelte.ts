@@ -20,7 +20,8 @@ export class RunState {
   readonly #engine: Engine;
   #running = $state(false);
   #rotate = $state(false);
-  #together = $state(true);
+  /** The user's choice; null follows the backend (see `together`). */
+  #together = $state<boolean | null>(null);
   /** Stops one row of a together run: the running batch's, by mode. */
   #stopRow: ((mode: Mode) => void) | null = null;
   #stopRequested = false;
@@ -133,9 +134,13 @@ export class RunState {
     this.#rotate = r;
   }
 
-  /** Whether the three modes run as one batch, side by side (the default), or one at a time. */
+  /**
+   * Whether the three modes run as one batch, side by side, or one at a time. By default: together on WebGPU,
+   * one at a time on WASM, where onnxruntime-web copies the whole KV cache in and out at every step, so a
+   * batch pays for every row at the longest prompt's length (measured 0.60× as fast: BENCHMARKS.md).
+   */
   get together(): boolean {
-    return this.#together;
+    return this.#together ?? this.#engine.backend?.device === 'webgpu';
   }
   setTogether(together: boolean): void {
     this.#together = together;
@@ -160,9 +165,10 @@ export class RunState {
     this.#lastRunLoad = this.#engine.backend;
     for (const mode of order) this.panes[mode].queue(prompts[mode], format, gold);
     // Only the first mode to run pays the one-off costs; the panes after it run warm. Together, all share them.
-    for (const mode of this.#together ? order : order.slice(0, 1)) if (warmup) this.panes[mode].markWarmup();
+    const together = this.together;
+    for (const mode of together ? order : order.slice(0, 1)) if (warmup) this.panes[mode].markWarmup();
     try {
-      if (this.#together) await this.#runTogether(order, prompts, params);
+      if (together) await this.#runTogether(order, prompts, params);
       else await this.#runInTurn(order, prompts, params);
     } finally {
       this.#running = false;

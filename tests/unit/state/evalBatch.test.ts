@@ -23,6 +23,11 @@ let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
+function batched(e: EvalState): EvalState {
+  e.setBatched(true);
+  return e;
+}
+
 type Batch = Extract<Request, { type: 'generate-batch' }>;
 const batches = (): Batch[] => worker.posted.filter((r): r is Batch => r.type === 'generate-batch');
 
@@ -52,10 +57,13 @@ beforeEach(async () => {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('EvalState in batches (the default)', () => {
+describe('EvalState in batches', () => {
+  it('asks one generation at a time by default on WASM, where batches measured slower', () => {
+    expect(new EvalState(app).batched).toBe(false);
+  });
+
   it('sends each group of questions in all chosen modes as one batch, and records them in question order', async () => {
-    const evaluation = new EvalState(app, runs.panes);
-    expect(evaluation.batched).toBe(true);
+    const evaluation = batched(new EvalState(app, runs.panes));
     evaluation.setCount(EVAL_BATCH_QUESTIONS + 1);
     evaluation.setModes(['zero-shot-cot', 'answer-only']);
     const run = evaluation.run();
@@ -84,7 +92,7 @@ describe('EvalState in batches (the default)', () => {
   });
 
   it('a stop interrupts every row of the batch and leaves the stopped questions out', async () => {
-    const evaluation = new EvalState(app, runs.panes);
+    const evaluation = batched(new EvalState(app, runs.panes));
     evaluation.setCount(4);
     evaluation.setModes(['zero-shot-cot']);
     const run = evaluation.run();
@@ -102,7 +110,7 @@ describe('EvalState in batches (the default)', () => {
   });
 
   it('a failed row is recorded as an error and the others as answers', async () => {
-    const evaluation = new EvalState(app);
+    const evaluation = batched(new EvalState(app));
     evaluation.setCount(2);
     evaluation.setModes(['answer-only']);
     const run = evaluation.run();
@@ -115,7 +123,7 @@ describe('EvalState in batches (the default)', () => {
   });
 
   it('a model switch mid-batch interrupts every row, ends the evaluation as cancelled, and keeps earlier batches', async () => {
-    const evaluation = new EvalState(app);
+    const evaluation = batched(new EvalState(app));
     evaluation.setCount(4);
     evaluation.setModes(['answer-only']);
     const run = evaluation.run();

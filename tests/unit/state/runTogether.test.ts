@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunTimings } from '$lib/core/types.ts';
 import { MODES } from '$lib/prompts/index.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
-import type { RunState } from '$lib/state/runState.svelte.ts';
+import { RunState } from '$lib/state/runState.svelte.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
 import { format, readyApp, tick } from './fixtures.ts';
 
@@ -51,9 +51,14 @@ beforeEach(async () => {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('RunState together (the default)', () => {
+describe('RunState together', () => {
+  beforeEach(() => runs.setTogether(true));
+
+  it('is off by default on WASM, where batches measured slower', () => {
+    expect(new RunState(app).together).toBe(false);
+  });
+
   it('sends the three modes as one batch, and every pane is generating at the same moment', async () => {
-    expect(runs.together).toBe(true);
     const run = runs.runAll();
     expect(batches()).toHaveLength(1);
     expect(
