@@ -52,9 +52,7 @@ const quick = args.includes('--quick');
 const write = args.includes('--write');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 // Quick keeps one path of each kind (Node, Chromium WASM, the app page): enough to keep the script working.
-const defaults: readonly Section[] = quick
-  ? ['node', 'wasm-1t', 'ui', 'eval']
-  : SECTIONS.filter((s) => s !== 'profile');
+const defaults: readonly Section[] = quick ? ['node', 'wasm-1t', 'ui'] : SECTIONS.filter((s) => s !== 'profile');
 const only = new Set<Section>(
   onlyArg === undefined ? defaults : SECTIONS.filter((s) => onlyArg.split(',').includes(s))
 );
