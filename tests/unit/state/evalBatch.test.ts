@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelRef, RunTimings } from '$lib/core/types.ts';
+import type { RunTimings } from '$lib/core/types.ts';
 import type { Request } from '$lib/engine/shared/protocol.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { EvalState } from '$lib/state/evalState.svelte.ts';
 import { EVAL_BATCH_QUESTIONS } from '$lib/run/batch.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, ready, readyApp, tick } from './fixtures.ts';
+import { format, hubModel, ready, readyApp, tick } from './fixtures.ts';
 
 const timings: RunTimings = {
   startedAt: 0,
@@ -129,15 +129,7 @@ describe('EvalState in batches', () => {
     const run = evaluation.run();
     await answerBatch(evaluation, () => true);
     const running = batches().at(-1)?.runs ?? [];
-    const other: ModelRef = {
-      source: 'hub',
-      id: 'test/other',
-      baseUrl: 'https://hub.example/',
-      dtypes: ['q8'],
-      revision: 'main',
-      manifest: { algorithm: 'sha256', files: {} },
-      chat: false
-    };
+    const other = hubModel('test/other');
     const switching = app.useModel({ ref: other, label: 'Other', parameters: 1, format, chat: null });
     const interrupted = worker.posted.flatMap((r) => (r.type === 'interrupt' ? [r.runId] : []));
     expect(interrupted.sort()).toEqual(running.map((r) => r.runId).sort());

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelRef, RunTimings } from '$lib/core/types.ts';
+import type { RunTimings } from '$lib/core/types.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { MODES } from '$lib/prompts/index.ts';
 import { EvalState } from '$lib/state/evalState.svelte.ts';
 import { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, ready, readyApp } from './fixtures.ts';
+import { format, hubModel, ready, readyApp } from './fixtures.ts';
 
 const config = {
   model_type: 'llama',
@@ -238,15 +238,7 @@ describe('EvalState', () => {
     await answer(true);
     const old = worker;
     const running = generates().at(-1);
-    const other: ModelRef = {
-      source: 'hub',
-      id: 'test/other',
-      baseUrl: 'https://hub.example/',
-      dtypes: ['q8'],
-      revision: 'main',
-      manifest: { algorithm: 'sha256', files: {} },
-      chat: false
-    };
+    const other = hubModel('test/other');
     const switching = app.useModel({ ref: other, label: 'Other', parameters: 1_234_567, format, chat: null });
     // The running item is stopped, and the switch waits for its end before the new model loads.
     expect(old.posted.at(-1)).toEqual({ type: 'interrupt', runId: running?.runId });

@@ -1,5 +1,5 @@
 import { STUDENT_FORMAT } from '../../../models/recipe/format.ts';
-import type { DevicePreference } from '$lib/core/types.ts';
+import type { DevicePreference, ModelRef } from '$lib/core/types.ts';
 import type { Reply } from '$lib/engine/shared/protocol.ts';
 import { AppState } from '$lib/state/appState.svelte.ts';
 import { RunState } from '$lib/state/runState.svelte.ts';
@@ -53,4 +53,17 @@ export async function readyApp(
   workers.at(-1)?.reply(ready);
   await started;
   return { app, runs, workers };
+}
+
+/** A Hub model to switch to (nothing is fetched for it: the tests answer as its worker). */
+export function hubModel(id: string): ModelRef {
+  return {
+    source: 'hub',
+    id,
+    baseUrl: 'https://hub.example/',
+    dtypes: ['q8'],
+    revision: 'main',
+    manifest: { algorithm: 'sha256', files: {} },
+    chat: false
+  };
 }

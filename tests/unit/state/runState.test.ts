@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelRef, RunTimings } from '$lib/core/types.ts';
+import type { RunTimings } from '$lib/core/types.ts';
 import type { Reply } from '$lib/engine/shared/protocol.ts';
 import { MODES } from '$lib/prompts/index.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, ready, readyApp, tick } from './fixtures.ts';
+import { format, hubModel, ready, readyApp, tick } from './fixtures.ts';
 
 const timings: RunTimings = {
   startedAt: 0,
@@ -262,15 +262,7 @@ describe('RunState reliability', () => {
     const run = runs.runAll();
     const old = worker();
     old.reply({ type: 'tokens', runId: 'run-1', text: ' 4 +', at: [2] });
-    const other: ModelRef = {
-      source: 'hub',
-      id: 'test/other',
-      baseUrl: 'https://hub.example/',
-      dtypes: ['q8'],
-      revision: 'main',
-      manifest: { algorithm: 'sha256', files: {} },
-      chat: false
-    };
+    const other = hubModel('test/other');
     const switching = app.useModel({
       ref: other,
       label: 'test/other',

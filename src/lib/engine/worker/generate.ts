@@ -72,8 +72,12 @@ function pastFrom(outputs: Record<string, Tensor>): Record<string, Tensor> {
 class RowState {
   readonly detokenizer: IncrementalDetokenizer;
   readonly ids: number[];
-  /** 1 for the row's real tokens, 0 for its left padding and for the filler fed after it has ended. */
-  readonly mask: number[] = [];
+  /**
+   * 1 for the row's real tokens, 0 for its left padding and for the filler fed after it has ended; allocated
+   * once at its final length, so a step copies it instead of converting every entry to a BigInt again.
+   */
+  readonly mask: BigInt64Array;
+  maskLength = 0;
   firstTokenAt: number | null = null;
   lastTokenAt: number | null = null;
   endedAt: number | null = null;
@@ -84,10 +88,18 @@ class RowState {
   constructor(
     readonly row: BatchRow,
     ids: number[],
-    decode: (ids: readonly number[]) => string
+    decode: (ids: readonly number[]) => string,
+    capacity: number
   ) {
     this.ids = ids;
     this.detokenizer = new IncrementalDetokenizer(decode);
+    this.mask = new BigInt64Array(capacity);
+  }
+
+  /** Extends the attention mask by `n` entries, all real (1) or all masked (0). */
+  extendMask(n: number, real: boolean): void {
+    this.mask.fill(real ? 1n : 0n, this.maskLength, this.maskLength + n);
+    this.maskLength += n;
   }
 
   get ended(): boolean {
@@ -102,6 +114,14 @@ class RowState {
   }
 }
 
+/** The rows' attention masks as one [rows, length] tensor: a copy per row, no per-entry conversion. */
+function maskTensor(states: readonly RowState[]): Tensor {
+  const length = states[0]?.maskLength ?? 0;
+  const data = new BigInt64Array(states.length * length);
+  states.forEach((s, r) => data.set(s.mask.subarray(0, length), r * length));
+  return new Tensor('int64', data, [states.length, length]);
+}
+
 function int64(rows: readonly (readonly number[])[]): Tensor {
   const width = rows[0]?.length ?? 0;
   const data = new BigInt64Array(rows.length * width);
@@ -113,9 +133,9 @@ function int64(rows: readonly (readonly number[])[]): Tensor {
  * Generations as a plain KV-cache loop over transformers.js's model (its `forward`, so sessions, cache
  * layout and WebGPU buffers stay transformers.js's) instead of `model.generate()`. Several prompts step
  * together as one batch: left padding, a per-row attention mask and position ids, and per-row end of
- * sequence, stop sequences, interrupts and streams. For a model this small a step costs little more for
- * three rows than for one, so the rows run side by side for about the price of one. A row that has ended
- * is fed masked filler until the last row ends. Per token it detokenizes a short window and checks stop
+ * sequence, stop sequences, interrupts and streams. A row that has ended is fed masked filler until the
+ * last row ends. Whether a batch pays depends on the backend: on onnxruntime-web's WASM the whole padded KV
+ * cache is copied at every step, and a batch measured slower than its rows one at a time (BENCHMARKS.md). Per token it detokenizes a short window and checks stop
  * sequences on the new text only. Times are this thread's clock. Shared by the browser worker and the
  * Node benchmark.
  */
@@ -128,20 +148,24 @@ export async function generateBatch(
   const startedAt = performance.now();
   const decode = (ids: readonly number[]): string => loaded.tokenizer.decode([...ids], { skip_special_tokens: true });
   const contextTokens = contextTokensOf(loaded.model.config);
-  const states = rows.map((row) => {
-    const encoded = loaded.tokenizer(row.prompt, { add_special_tokens: loaded.addSpecialTokens });
-    const ids = Array.from(encoded.input_ids.data as BigInt64Array, Number);
+  const encoded = rows.map((row) => {
+    const tokens = loaded.tokenizer(row.prompt, { add_special_tokens: loaded.addSpecialTokens });
+    const ids = Array.from(tokens.input_ids.data as BigInt64Array, Number);
     assertFitsContext(ids.length, params.maxNewTokens, contextTokens);
-    return new RowState(row, ids, decode);
+    return ids;
   });
+  const width = Math.max(0, ...encoded.map((ids) => ids.length));
+  const states = rows.map((row, i) => new RowState(row, encoded[i] ?? [], decode, width + params.maxNewTokens));
   const promptAt = performance.now();
   for (const s of states) s.row.hooks.onPrompt(s.ids.length, promptAt);
 
   const pad = padId(loaded);
-  const width = Math.max(0, ...states.map((s) => s.ids.length));
   let inputs = states.map((s) => [...Array<number>(width - s.ids.length).fill(pad), ...s.ids]);
   let positions = states.map((s) => s.positions(width - s.ids.length, s.ids.length));
-  for (const s of states) s.mask.push(...Array<number>(width - s.ids.length).fill(0), ...s.ids.map(() => 1));
+  for (const s of states) {
+    s.extendMask(width - s.ids.length, false);
+    s.extendMask(s.ids.length, true);
+  }
 
   const eos = eosIds(loaded.model);
   const stops = params.stopSequences.filter((s) => s !== '');
@@ -155,7 +179,7 @@ export async function generateBatch(
       try {
         outputs = await loaded.model.forward({
           input_ids: int64(inputs),
-          attention_mask: int64(states.map((s) => s.mask)),
+          attention_mask: maskTensor(states),
           position_ids: int64(positions),
           past_key_values: past
         });
@@ -173,7 +197,7 @@ export async function generateBatch(
 
       inputs = states.map((s, i) => {
         if (s.ended) {
-          s.mask.push(0);
+          s.extendMask(1, false);
           return [pad];
         }
         const end = (i * n + n) * vocab;
@@ -183,7 +207,7 @@ export async function generateBatch(
         s.firstTokenAt ??= at;
         s.lastTokenAt = at;
         s.generated += 1;
-        s.mask.push(1);
+        s.extendMask(1, true);
         s.row.hooks.onToken(delta, at);
         // A stop sequence that just appeared overlaps the new text, so only the tail needs searching.
         const text = s.detokenizer.text;

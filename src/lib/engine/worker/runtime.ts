@@ -9,7 +9,7 @@ import {
 } from '@huggingface/transformers';
 import { TokenBatcher } from './tokenBatcher.ts';
 import { ModelFileCache } from '../shared/modelFileCache.ts';
-import { assertFitsContext, contextTokensOf } from './context.ts';
+import { contextTokensOf } from './context.ts';
 import {
   chooseBackend,
   chooseThreads,
@@ -18,8 +18,8 @@ import {
   watchDeviceLoss,
   type GpuLike
 } from '../shared/device.ts';
-import { BackendError, BusyError, ModelLoadError, NotReadyError, toWire } from '../shared/errors.ts';
-import { generateBatch, generateText, type BatchRow, type Loaded } from './generate.ts';
+import { BackendError, BusyError, ModelLoadError, NotReadyError } from '../shared/errors.ts';
+import { generateBatch, generateText, type Loaded } from './generate.ts';
 import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
 import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './modelSource.ts';
@@ -233,24 +233,15 @@ export class Runtime {
   }
 
   /**
-   * Runs the prompts as one batch. A row whose prompt does not fit the context ends in its own `error`
-   * and the others run; a failure of the model itself fails every row (the caller replies for each).
+   * Runs the prompts as one batch. A failure (a prompt too long for the context included: the page checks
+   * that before Run) fails every row; the caller replies for each.
    */
   async generateBatch(runs: readonly { runId: string; prompt: string }[], params: GenParams): Promise<void> {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     const busy = this.#running.keys().next();
     if (!busy.done) throw new BusyError(`run ${busy.value} is still generating`);
-    const contextTokens = contextTokensOf(loaded.model.config);
-    const rows: { runId: string; batcher: TokenBatcher; row: BatchRow }[] = [];
-    for (const { runId, prompt } of runs) {
-      try {
-        const tokens = this.count([prompt])[0] ?? 0;
-        assertFitsContext(tokens, params.maxNewTokens, contextTokens);
-      } catch (err) {
-        this.#send({ type: 'error', runId, ...toWire(err) });
-        continue;
-      }
+    const rows = runs.map(({ runId, prompt }) => {
       const running: Running = { runId, interrupted: false };
       this.#running.set(runId, running);
       const batcher = new TokenBatcher((text, at) => this.#send({ type: 'tokens', runId, text, at }));
@@ -258,9 +249,8 @@ export class Runtime {
         onPrompt: (promptTokens: number, at: number) => this.#send({ type: 'prompt', runId, promptTokens, at }),
         onToken: (text: string, at: number) => batcher.push(text, at)
       };
-      rows.push({ runId, batcher, row: { prompt, control: running, hooks } });
-    }
-    if (rows.length === 0) return;
+      return { runId, batcher, row: { prompt, control: running, hooks } };
+    });
     try {
       const generations = await generateBatch(
         loaded,
