@@ -110,9 +110,9 @@ export class EvalState {
   get current(): { index: number; mode: Mode } | null {
     return this.#current;
   }
-  /** Whether questions go to the engine in batches (by default on WebGPU only) or one generation at a time. */
+  /** Whether questions go to the engine in batches (by default on a hardware GPU only) or one generation at a time. */
   get batched(): boolean {
-    return this.#batched ?? this.#app.engine.backend?.device === 'webgpu';
+    return this.#batched ?? this.#app.engine.backend?.batchByDefault ?? false;
   }
   setBatched(batched: boolean): void {
     this.#batched = batched;

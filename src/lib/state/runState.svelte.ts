@@ -135,12 +135,11 @@ export class RunState {
   }
 
   /**
-   * Whether the three modes run as one batch, side by side, or one at a time. By default: together on WebGPU,
-   * one at a time on WASM, where onnxruntime-web copies the whole KV cache in and out at every step, so a
-   * batch pays for every row at the longest prompt's length (measured 0.60× as fast: BENCHMARKS.md).
+   * Whether the three modes run as one batch, side by side, or one at a time. By default as the backend says:
+   * together on a hardware GPU only (device.ts, batchByDefault, gives the measurements).
    */
   get together(): boolean {
-    return this.#together ?? this.#engine.backend?.device === 'webgpu';
+    return this.#together ?? this.#engine.backend?.batchByDefault ?? false;
   }
   setTogether(together: boolean): void {
     this.#together = together;

@@ -62,6 +62,11 @@ describe('EvalState in batches', () => {
     expect(new EvalState(app).batched).toBe(false);
   });
 
+  it('batches by default where the backend says batches pay', async () => {
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', batchByDefault: true });
+    expect(new EvalState(onGpu.app).batched).toBe(true);
+  });
+
   it('sends each group of questions in all chosen modes as one batch, and records them in question order', async () => {
     const evaluation = batched(new EvalState(app, runs.panes));
     evaluation.setCount(EVAL_BATCH_QUESTIONS + 1);

@@ -12,7 +12,7 @@ export const format = {
 };
 
 /** The worker's answer to a load on WASM. */
-export const ready: Reply = {
+export const ready: Extract<Reply, { type: 'ready' }> = {
   type: 'ready',
   device: 'wasm',
   dtype: 'q8',
@@ -21,6 +21,7 @@ export const ready: Reply = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
+  batchByDefault: false,
   notices: [],
   modelCached: true,
   runtimeFiles: []
@@ -33,7 +34,8 @@ export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
  * one answering `ready`. The caller stubs `fetch` for prompts.json first.
  */
 export async function readyApp(
-  device?: DevicePreference
+  device?: DevicePreference,
+  backend: Partial<Extract<Reply, { type: 'ready' }>> = {}
 ): Promise<{ app: AppState; runs: RunState; workers: FakeWorker[] }> {
   const workers: FakeWorker[] = [];
   const app = new AppState({
@@ -50,7 +52,7 @@ export async function readyApp(
   const runs = new RunState(app);
   const started = app.start();
   await tick();
-  workers.at(-1)?.reply(ready);
+  workers.at(-1)?.reply({ ...ready, ...backend, type: 'ready' });
   await started;
   return { app, runs, workers };
 }

@@ -58,6 +58,14 @@ describe('RunState together', () => {
     expect(new RunState(app).together).toBe(false);
   });
 
+  it("follows the backend when the user has not chosen, and the user's choice after", async () => {
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', batchByDefault: true });
+    const fresh = new RunState(onGpu.app);
+    expect(fresh.together).toBe(true);
+    fresh.setTogether(false);
+    expect(fresh.together).toBe(false);
+  });
+
   it('sends the three modes as one batch, and every pane is generating at the same moment', async () => {
     const run = runs.runAll();
     expect(batches()).toHaveLength(1);

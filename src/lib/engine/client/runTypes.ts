@@ -31,6 +31,7 @@ export function backendInfo(reply: Extract<Reply, { type: 'ready' }>): BackendIn
     webgpuAdapter: reply.webgpuAdapter,
     contextTokens: reply.contextTokens,
     autoReason: reply.autoReason,
+    batchByDefault: reply.batchByDefault,
     notices: reply.notices,
     modelCached: reply.modelCached,
     runtimeFiles: reply.runtimeFiles

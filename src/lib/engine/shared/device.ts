@@ -91,6 +91,17 @@ export function autoDevice(probe: GpuProbe, smallModel: boolean): { device: Devi
   return { device: 'webgpu', why: 'a hardware WebGPU adapter' };
 }
 
+/**
+ * Whether the modes and evaluation questions run as one batch unless the user says otherwise. Measured
+ * (BENCHMARKS.md, "Batching"): on WASM a batch of three was slower than the rows one at a time (0.60×), because
+ * onnxruntime-web copies the whole padded KV cache every step; a software adapter computes on the CPU as well, and
+ * there a batched run of three did not finish a 16-token run in 400 s (CI). Only a hardware GPU, whose step is
+ * bound by dispatch overhead, can carry more rows for about the price of one.
+ */
+export function batchByDefault(device: Device, probe: GpuProbe): boolean {
+  return device === 'webgpu' && probe.unavailable === null && !probe.software;
+}
+
 /** Device and dtype for this browser, saying so whenever the user's choice or the best dtype had to give way. */
 export function chooseBackend(
   preference: DevicePreference,

@@ -39,6 +39,8 @@ export type Reply =
       contextTokens: number;
       /** Why Auto chose this device, for the header; null when the user named the device. */
       autoReason: string | null;
+      /** Whether runs and evaluations batch their rows by default on this backend (device.ts, batchByDefault). */
+      batchByDefault: boolean;
       /** What the user should know about this load: a fallback taken, a cache that could not be used. */
       notices: string[];
       /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */

@@ -15,6 +15,7 @@ import {
   chooseThreads,
   dtypeFile,
   probeWebGpu,
+  batchByDefault,
   watchDeviceLoss,
   type GpuLike
 } from '../shared/device.ts';
@@ -218,6 +219,7 @@ export class Runtime {
       webgpuAdapter,
       contextTokens,
       autoReason: why,
+      batchByDefault: batchByDefault(device, probe),
       notices,
       modelCached,
       runtimeFiles: [ort.wasm, ort.mjs]

@@ -40,6 +40,7 @@ const ready: Reply = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
+  batchByDefault: false,
   notices: [],
   modelCached: true,
   runtimeFiles: []

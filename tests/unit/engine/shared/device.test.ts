@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  batchByDefault,
   chooseBackend,
   chooseDevice,
   chooseDtype,
@@ -172,6 +173,20 @@ describe('isSoftwareAdapter', () => {
       false
     );
     expect(isSoftwareAdapter(adapter([]))).toBe(false);
+  });
+});
+
+describe('batchByDefault', () => {
+  const probe = (software: boolean, unavailable: string | null = null): GpuProbe => ({
+    unavailable,
+    shaderF16: false,
+    software
+  });
+  it('batches on a hardware GPU only', () => {
+    expect(batchByDefault('webgpu', probe(false))).toBe(true);
+    expect(batchByDefault('webgpu', probe(true))).toBe(false);
+    expect(batchByDefault('wasm', probe(false))).toBe(false);
+    expect(batchByDefault('wasm', probe(false, 'this browser has no WebGPU'))).toBe(false);
   });
 });
 
