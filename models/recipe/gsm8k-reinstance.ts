@@ -3,7 +3,7 @@
  * `<<expr=result>>` step, and rewrite question and solution. New problems with the same reasoning, so the student
  * cannot pass by remembering answers; and the training problems built from originals and variants.
  */
-import type { Rng } from '$lib/tasks/rng.ts';
+import type { Rng } from '$lib/core/rng.ts';
 import {
   equationsRationale,
   evaluate,

@@ -4,7 +4,7 @@
  * Re-instancing and the training problems are in gsm8k-reinstance.ts.
  */
 import { readFileSync } from 'node:fs';
-import { Rng } from '$lib/tasks/rng.ts';
+import { Rng } from '$lib/core/rng.ts';
 import { answerSentence } from '$lib/tasks/types.ts';
 
 // One entry point for the recipe. The re-instancing module imports this one back; only functions cross, and

@@ -4,7 +4,7 @@
  * "Penny", "Sandy"), so a month or a capitalised sentence start is not taken for a person. Two lists, so that a
  * swap can keep the pronouns right.
  */
-import type { Rng } from '$lib/tasks/rng.ts';
+import type { Rng } from '$lib/core/rng.ts';
 import type { Gsm8kItem } from './gsm8k.ts';
 
 const words = (text: string): readonly string[] => text.trim().split(/\s+/);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { PromptTooLongError } from '$lib/engine/shared/errors.ts';
 import { generateBatch, generateText, type Loaded } from '$lib/engine/worker/generate.ts';
-import type { GenParams } from '$lib/core/types.ts';
+import type { GenParams, TokenInfo } from '$lib/core/types.ts';
 
 const MODEL = 'think-small-3m';
 
@@ -97,6 +97,63 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     expect(first?.timings.generatedTokens).toBe(3);
     expect(second?.stopped).toBe(false);
     expect(second?.timings.generatedTokens).toBe(b.greedy.length);
+  });
+
+  it('a seed reproduces every sampled row of a batch, and rows of one prompt differ', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('a reference prompt needed');
+    const params: GenParams = { ...GREEDY, temperature: 1, topK: 0, topP: 1, maxNewTokens: 24, seed: 11 };
+    const chains = () =>
+      generateBatch(
+        loaded,
+        [0, 1, 2, 3].map(() => ({
+          prompt: ref.prompt,
+          control: { interrupted: false },
+          hooks: hooks({ deltas: [], prompts: [] })
+        })),
+        params
+      );
+    const first = (await chains()).map((g) => g.text);
+    const again = (await chains()).map((g) => g.text);
+    expect(again).toEqual(first);
+    expect(new Set(first).size).toBeGreaterThan(1);
+    const other = (
+      await generateBatch(
+        loaded,
+        [{ prompt: ref.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }],
+        { ...params, seed: 12 }
+      )
+    ).map((g) => g.text);
+    expect(first).not.toContain(other[0]);
+  });
+
+  it("reports each token's probability and its alternatives, the greedy choice the most likely", async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('a reference prompt needed');
+    const infos: TokenInfo[] = [];
+    const deltas: string[] = [];
+    await generateText(
+      loaded,
+      ref.prompt,
+      { ...GREEDY, alternatives: 5 },
+      { interrupted: false },
+      {
+        onPrompt: () => undefined,
+        onToken: (text, _at, info) => {
+          deltas.push(text);
+          if (info !== undefined) infos.push(info);
+        }
+      }
+    );
+    expect(infos).toHaveLength(ref.greedy.length);
+    infos.forEach((info, i) => {
+      expect(info.text).toBe(deltas[i]);
+      expect(info.top).toHaveLength(5);
+      expect(info.prob).toBeCloseTo(info.top[0]?.prob ?? -1, 6);
+      const probs = info.top.map((t) => t.prob);
+      expect([...probs].sort((a, b) => b - a)).toEqual(probs);
+      expect(probs.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-6);
+    });
   });
 
   it('matches transformers.js generate() token for token', async () => {

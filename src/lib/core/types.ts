@@ -67,6 +67,25 @@ export interface GenParams {
   topP: number;
   /** Generation ends at the first of these in the generated text, which is cut before it. */
   stopSequences: string[];
+  /**
+   * Sampling draws from a PRNG seeded with this (each row of a batch from its own stream derived from it), so
+   * the same seed gives the same chains; absent, from Math.random.
+   */
+  seed?: number;
+  /** Report each generated token's probability and this many most likely tokens at its step; 0 or absent: off. */
+  alternatives?: number;
+}
+
+/** A token the model could have written at one step, with the probability it gave it (temperature 1). */
+export interface TokenChoice {
+  text: string;
+  prob: number;
+}
+
+/** One generated token as the model saw it: its text, its probability, and the most likely tokens at its step. */
+export interface TokenInfo extends TokenChoice {
+  /** Most likely first; the chosen token is among them when it was likely enough. */
+  top: TokenChoice[];
 }
 
 /** Worker-clock milliseconds (`performance.now()` inside the worker). */

@@ -1,6 +1,6 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
 import { PEOPLE, capitalize, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../core/rng.ts';
 
 const FLIP = ['flips the coin.', 'flips the coin over.', 'turns the coin over.', 'reverses the coin.', 'flips it.'];
 const KEEP = [

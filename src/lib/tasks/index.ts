@@ -1,10 +1,10 @@
 import { generateArithmetic } from './arithmetic/index.ts';
 import { generateCoin } from './coin.ts';
 import { generateLetters } from './letters.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../core/rng.ts';
 import { FAMILIES, type Family, type GenerateOptions, type Problem } from './types.ts';
 
-export { Rng } from './rng.ts';
+export { Rng } from '../core/rng.ts';
 export { generateStory } from './stories/index.ts';
 export { FAMILIES, answerSentence, type Family, type GenerateOptions, type Problem } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { answerSentence, type GenerateOptions, type Problem } from './types.ts';
 import { PEOPLE, SURNAME_LIST, WORDS, blendedWord, inventedWord, isHeldOut, strangeWord } from './lexicon.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../core/rng.ts';
 
 // Training only, so built on first use rather than when the app loads the generator.
 let known: string[] | null = null;

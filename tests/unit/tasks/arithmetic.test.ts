@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArithmeticRationale, generateArithmetic } from '$lib/tasks/arithmetic/index.ts';
 import { applyOp, equation } from '$lib/tasks/ops.ts';
 import { isHeldOut } from '$lib/tasks/lexicon.ts';
-import { Rng } from '$lib/tasks/rng.ts';
+import { Rng } from '$lib/core/rng.ts';
 import { PERSON_NAMES, expectSameDraws, skeleton } from './helpers.ts';
 
 const rng = new Rng(99);

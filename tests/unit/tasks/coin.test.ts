@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoinRationale, generateCoin } from '$lib/tasks/coin.ts';
 import { PEOPLE, isHeldOut } from '$lib/tasks/lexicon.ts';
-import { Rng } from '$lib/tasks/rng.ts';
+import { Rng } from '$lib/core/rng.ts';
 import { expectSameDraws, readCoin } from './helpers.ts';
 
 const rng = new Rng(77);

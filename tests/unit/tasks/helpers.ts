@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { PEOPLE, THINGS } from '$lib/tasks/lexicon.ts';
-import { Rng } from '$lib/tasks/rng.ts';
+import { Rng } from '$lib/core/rng.ts';
 import type { GenerateOptions, Problem } from '$lib/tasks/types.ts';
 
 export const PERSON_NAMES = new Set(PEOPLE.map((p) => p.name));

@@ -11,7 +11,7 @@ import {
   strangeWord
 } from '$lib/tasks/lexicon.ts';
 import { checkLettersRationale, generateLetters } from '$lib/tasks/letters.ts';
-import { Rng } from '$lib/tasks/rng.ts';
+import { Rng } from '$lib/core/rng.ts';
 import type { GenerateOptions } from '$lib/tasks/types.ts';
 import { expectSameDraws, lastLettersAnswer, quotedWords } from './helpers.ts';
 

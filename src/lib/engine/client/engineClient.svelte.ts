@@ -202,7 +202,7 @@ export class EngineClient {
         break;
       case 'tokens':
         // Tokens of a run that already ended, or of a restarted engine, are dropped here.
-        this.#live(reply.runId)?.callbacks.onToken?.(reply.text, reply.at);
+        this.#live(reply.runId)?.callbacks.onToken?.(reply.text, reply.at, reply.tokens ?? []);
         break;
       case 'done': {
         const run = this.#live(reply.runId);

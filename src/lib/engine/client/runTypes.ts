@@ -1,4 +1,4 @@
-import type { RunTimings } from '../../core/types.ts';
+import type { RunTimings, TokenInfo } from '../../core/types.ts';
 import type { Reply } from '../shared/protocol.ts';
 
 /* The engine's types the page reads: its status, the loaded backend, a run's result and its callbacks. */
@@ -17,8 +17,11 @@ export interface RunResult {
 
 export interface RunCallbacks {
   onPrompt?: (promptTokens: number) => void;
-  /** The text of `at.length` tokens, with each token's worker time. */
-  onToken?: (text: string, at: readonly number[]) => void;
+  /**
+   * The text of `at.length` tokens, with each token's worker time, and each one's probability and alternatives
+   * when the run asked for them (empty otherwise).
+   */
+  onToken?: (text: string, at: readonly number[], tokens: readonly TokenInfo[]) => void;
 }
 
 /** The backend facts of a `ready` reply, without its message type. */

@@ -6,7 +6,8 @@ import type {
   LoadProgress,
   LoadTimings,
   ModelRef,
-  RunTimings
+  RunTimings,
+  TokenInfo
 } from '../../core/types.ts';
 
 /**
@@ -49,8 +50,11 @@ export type Reply =
       runtimeFiles: string[];
     }
   | { type: 'prompt'; runId: string; promptTokens: number; at: number }
-  /** The text of `at.length` generated tokens (streamed in groups), with each token's time. */
-  | { type: 'tokens'; runId: string; text: string; at: number[] }
+  /**
+   * The text of `at.length` generated tokens (streamed in groups), with each token's time; `tokens` holds each
+   * one's probability and alternatives when the run asked for them (`GenParams.alternatives`), else nothing.
+   */
+  | { type: 'tokens'; runId: string; text: string; at: number[]; tokens?: TokenInfo[] }
   | { type: 'done'; runId: string; text: string; timings: RunTimings; stopped: boolean }
   | { type: 'counted'; runId: string; tokens: number[] }
   | { type: 'error'; runId?: string; name: string; message: string };

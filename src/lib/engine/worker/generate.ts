@@ -2,8 +2,9 @@ import { Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@hugging
 import { assertFitsContext, contextTokensOf } from './context.ts';
 import { IncrementalDetokenizer } from './incrementalDetokenizer.ts';
 import { GenerationError, generationFailure } from '../shared/errors.ts';
-import type { GenParams, RunTimings } from '../../core/types.ts';
-import { nextToken } from './sample.ts';
+import type { GenParams, RunTimings, TokenInfo } from '../../core/types.ts';
+import { Rng } from '../../core/rng.ts';
+import { nextToken, topTokens } from './sample.ts';
 import { cutAtStop, firstStop } from './stop.ts';
 
 export interface Loaded {
@@ -16,8 +17,11 @@ export interface Loaded {
 export interface RowHooks {
   /** The prompt's token count, once tokenized. */
   onPrompt(promptTokens: number, at: number): void;
-  /** Once per generated token (end-of-sequence included) with the text it added, possibly ''. */
-  onToken(text: string, at: number): void;
+  /**
+   * Once per generated token (end-of-sequence included) with the text it added, possibly ''; with the token's
+   * probability and alternatives when the run asked for them (`GenParams.alternatives`).
+   */
+  onToken(text: string, at: number, info?: TokenInfo): void;
 }
 
 export interface GenerateHooks extends RowHooks {
@@ -89,7 +93,9 @@ class RowState {
     readonly row: BatchRow,
     ids: number[],
     decode: (ids: readonly number[]) => string,
-    capacity: number
+    capacity: number,
+    /** Draws for sampling: seeded per row, so a seed reproduces every row's chain. */
+    readonly random: () => number
   ) {
     this.ids = ids;
     this.detokenizer = new IncrementalDetokenizer(decode);
@@ -155,7 +161,20 @@ export async function generateBatch(
     return ids;
   });
   const width = Math.max(0, ...encoded.map((ids) => ids.length));
-  const states = rows.map((row, i) => new RowState(row, encoded[i] ?? [], decode, width + params.maxNewTokens));
+  const random = (i: number): (() => number) => {
+    if (params.seed === undefined) return Math.random;
+    // fork, not seed + i: seeds 1 and 2 would otherwise share all but one chain.
+    const rng = new Rng(params.seed).fork(i);
+    return () => rng.next();
+  };
+  const states = rows.map(
+    (row, i) => new RowState(row, encoded[i] ?? [], decode, width + params.maxNewTokens, random(i))
+  );
+  const alternatives = params.alternatives ?? 0;
+  const infoOf = (logits: Float32Array, chosen: number, text: string): TokenInfo => {
+    const { prob, top } = topTokens(logits, alternatives, chosen);
+    return { text, prob, top: top.map((t) => ({ text: decode([t.id]), prob: t.prob })) };
+  };
   const promptAt = performance.now();
   for (const s of states) s.row.hooks.onPrompt(s.ids.length, promptAt);
 
@@ -201,14 +220,15 @@ export async function generateBatch(
           return [pad];
         }
         const end = (i * n + n) * vocab;
-        const next = nextToken(data.subarray(end - vocab, end), params);
+        const rowLogits = data.subarray(end - vocab, end);
+        const next = nextToken(rowLogits, params, s.random);
         const delta = s.detokenizer.push(next);
         const at = performance.now();
         s.firstTokenAt ??= at;
         s.lastTokenAt = at;
         s.generated += 1;
         s.extendMask(1, true);
-        s.row.hooks.onToken(delta, at);
+        s.row.hooks.onToken(delta, at, alternatives > 0 ? infoOf(rowLogits, next, delta) : undefined);
         // A stop sequence that just appeared overlaps the new text, so only the tail needs searching.
         const text = s.detokenizer.text;
         const tail = text.slice(Math.max(0, text.length - delta.length - longestStop + 1));

@@ -24,7 +24,15 @@ import { generateBatch, generateText, type Loaded } from './generate.ts';
 import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
 import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './modelSource.ts';
-import type { DevicePreference, Dtype, GenParams, LoadProgress, LoadTimings, ModelRef } from '../../core/types.ts';
+import type {
+  DevicePreference,
+  Dtype,
+  GenParams,
+  LoadProgress,
+  LoadTimings,
+  ModelRef,
+  TokenInfo
+} from '../../core/types.ts';
 import { assertNever } from '../../core/assert.ts';
 import type { Reply } from '../shared/protocol.ts';
 
@@ -246,10 +254,12 @@ export class Runtime {
     const rows = runs.map(({ runId, prompt }) => {
       const running: Running = { runId, interrupted: false };
       this.#running.set(runId, running);
-      const batcher = new TokenBatcher((text, at) => this.#send({ type: 'tokens', runId, text, at }));
+      const batcher = new TokenBatcher((text, at, tokens) =>
+        this.#send({ type: 'tokens', runId, text, at, ...(tokens.length > 0 ? { tokens } : {}) })
+      );
       const hooks = {
         onPrompt: (promptTokens: number, at: number) => this.#send({ type: 'prompt', runId, promptTokens, at }),
-        onToken: (text: string, at: number) => batcher.push(text, at)
+        onToken: (text: string, at: number, info?: TokenInfo) => batcher.push(text, at, info)
       };
       return { runId, batcher, row: { prompt, control: running, hooks } };
     });

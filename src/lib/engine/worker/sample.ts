@@ -64,3 +64,34 @@ export function nextToken(
   // Rounding can leave a sliver of x: the last candidate takes it.
   return ids.at(-1) ?? 0;
 }
+
+/**
+ * The model's own distribution at one step (softmax at temperature 1, whatever the sampling settings): the
+ * chosen token's probability and the `k` most likely tokens, most likely first. One pass for the softmax and
+ * one insertion per kept token, so it costs O(vocabulary × k), and nothing when the caller does not ask.
+ */
+export function topTokens(
+  logits: ArrayLike<number>,
+  k: number,
+  chosen: number
+): { prob: number; top: { id: number; prob: number }[] } {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] ?? -Infinity);
+  let sum = 0;
+  const top: { id: number; logit: number }[] = [];
+  for (let i = 0; i < logits.length; i++) {
+    const l = logits[i] ?? -Infinity;
+    sum += Math.exp(l - max);
+    if (top.length < k || l > (top[top.length - 1]?.logit ?? -Infinity)) {
+      let at = top.length;
+      while (at > 0 && (top[at - 1]?.logit ?? Infinity) < l) at--;
+      top.splice(at, 0, { id: i, logit: l });
+      if (top.length > k) top.pop();
+    }
+  }
+  const prob = (l: number): number => (sum > 0 ? Math.exp(l - max) / sum : 0);
+  return {
+    prob: prob(logits[chosen] ?? -Infinity),
+    top: top.map((t) => ({ id: t.id, prob: prob(t.logit) }))
+  };
+}

@@ -1,3 +1,5 @@
+import type { TokenInfo } from '../../core/types.ts';
+
 /**
  * Groups streamed tokens into one message per frame-ish interval. A message per token cost the worker
  * more than any other step of the loop outside the model (structured clone and a cross-thread wake-up,
@@ -7,19 +9,21 @@
 export class TokenBatcher {
   #text = '';
   #at: number[] = [];
+  #infos: TokenInfo[] = [];
   #lastFlushAt: number | null = null;
-  readonly #flush: (text: string, at: number[]) => void;
+  readonly #flush: (text: string, at: number[], infos: TokenInfo[]) => void;
   readonly #intervalMs: number;
 
-  constructor(flush: (text: string, at: number[]) => void, intervalMs = 16) {
+  constructor(flush: (text: string, at: number[], infos: TokenInfo[]) => void, intervalMs = 16) {
     this.#flush = flush;
     this.#intervalMs = intervalMs;
   }
 
   /** `at` is the token's time on the worker's clock; it also drives the interval, so tests need no timers. */
-  push(text: string, at: number): void {
+  push(text: string, at: number, info?: TokenInfo): void {
     this.#text += text;
     this.#at.push(at);
+    if (info !== undefined) this.#infos.push(info);
     if (this.#lastFlushAt === null || at - this.#lastFlushAt >= this.#intervalMs) this.end();
   }
 
@@ -28,8 +32,9 @@ export class TokenBatcher {
     if (this.#at.length === 0) return;
     const at = this.#at;
     this.#lastFlushAt = at[at.length - 1] ?? null;
-    this.#flush(this.#text, at);
+    this.#flush(this.#text, at, this.#infos);
     this.#text = '';
     this.#at = [];
+    this.#infos = [];
   }
 }

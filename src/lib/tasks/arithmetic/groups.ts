@@ -1,5 +1,5 @@
 import { op } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import type { Step, Story } from './story.ts';
 
 /** Equal groups counted, then some taken: rows of chairs, pages of a book, laps of a track. */

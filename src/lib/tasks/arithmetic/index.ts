@@ -5,7 +5,7 @@
 import { answerSentence, type GenerateOptions, type Problem } from '../types.ts';
 import { DISTRACTORS } from '../lexicon.ts';
 import { applyOp, equation, type OpKind } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import { groupsStory } from './groups.ts';
 import { possessionStory } from './possession.ts';
 import { shoppingStory } from './shopping.ts';

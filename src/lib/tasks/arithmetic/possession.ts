@@ -1,7 +1,7 @@
 import type { GenerateOptions } from '../types.ts';
 import { THINGS, capitalize, pronoun, type Thing } from '../lexicon.ts';
 import { op } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import { count, person, type Step, type Story } from './story.ts';
 
 /** A person gains or loses things, maybe after starting from groups, maybe ending with equal sharing. */

@@ -1,7 +1,7 @@
 import type { GenerateOptions } from '../types.ts';
 import { THINGS, capitalize, pronoun } from '../lexicon.ts';
 import { op } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import { person, type Step, type Story } from './story.ts';
 
 /** Buying several things at a price each, maybe with change or an extra item. */

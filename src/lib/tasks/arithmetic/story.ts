@@ -2,7 +2,7 @@
 import type { GenerateOptions } from '../types.ts';
 import { PEOPLE, capitalize, inventedWord, isHeldOut, strangeWord, type Person } from '../lexicon.ts';
 import type { Op } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 
 /** One step of a story: how the question says it and how each rationale style explains it. */
 export interface Step {

@@ -1,7 +1,7 @@
 import type { GenerateOptions } from '../types.ts';
 import { THINGS } from '../lexicon.ts';
 import { op } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import { person, type Step, type Story } from './story.ts';
 
 /** Two people compared or combined: "how many more", "in all", "times as many". */

@@ -4,7 +4,7 @@
  * hundreds of everyday nouns, each with several grounded rationales that quote the question before computing.
  */
 import { equation } from '../ops.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import { answerSentence, type GenerateOptions, type Problem } from '../types.ts';
 import { chain, earning, shopping } from './chains.ts';
 import { remainder } from './groupKinds.ts';

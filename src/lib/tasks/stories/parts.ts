@@ -1,6 +1,6 @@
 import { op, type Op } from '../ops.ts';
 import { PEOPLE, capitalize, inventedWord, isHeldOut, pronoun } from '../lexicon.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../core/rng.ts';
 import type { GenerateOptions } from '../types.ts';
 import type { Category, Noun } from './categories.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, candidates, nextToken } from '$lib/engine/worker/sample.ts';
+import { argmax, candidates, nextToken, topTokens } from '$lib/engine/worker/sample.ts';
+import { Rng } from '$lib/core/rng.ts';
 
 const logits = Float32Array.from([1, 3, 2, -1]);
 const greedy = { temperature: 0, topK: 0, topP: 1 };
@@ -52,4 +53,38 @@ describe('nextToken', () => {
     expect(nextToken(logits, { temperature: 1, topK: 2, topP: 1 }, () => 0.999999999)).toBe(2));
   it('top-k 1 is greedy even when sampling', () =>
     expect(nextToken(logits, { temperature: 1.5, topK: 1, topP: 1 }, () => 0.9)).toBe(1));
+});
+
+describe('topTokens', () => {
+  it('gives the k most likely tokens in order, with softmax probabilities at temperature 1', () => {
+    const { prob, top } = topTokens(logits, 2, 2);
+    const z = Math.exp(1) + Math.exp(3) + Math.exp(2) + Math.exp(-1);
+    expect(top.map((t) => t.id)).toEqual([1, 2]);
+    expect(top[0]?.prob).toBeCloseTo(Math.exp(3) / z, 6);
+    expect(top[1]?.prob).toBeCloseTo(Math.exp(2) / z, 6);
+    expect(prob).toBeCloseTo(Math.exp(2) / z, 6);
+  });
+  it('gives the chosen token its probability even outside the top k', () => {
+    const { prob, top } = topTokens(logits, 1, 3);
+    expect(top.map((t) => t.id)).toEqual([1]);
+    expect(prob).toBeGreaterThan(0);
+    expect(prob).toBeLessThan(0.05);
+  });
+  it('keeps every token when k is the vocabulary, summing to one', () => {
+    const { top } = topTokens(logits, 10, 0);
+    expect(top.map((t) => t.id)).toEqual([1, 2, 0, 3]);
+    expect(top.reduce((a, t) => a + t.prob, 0)).toBeCloseTo(1, 6);
+  });
+  it('keeps the first of equal logits first', () =>
+    expect(topTokens([2, 2, 1], 2, 0).top.map((t) => t.id)).toEqual([0, 1]));
+});
+
+describe('seeded sampling', () => {
+  const warm = { temperature: 1.5, topK: 0, topP: 1 };
+  const draw = (seed: number): number[] => {
+    const rng = new Rng(seed);
+    return Array.from({ length: 40 }, () => nextToken(logits, warm, () => rng.next()));
+  };
+  it('the same seed draws the same tokens', () => expect(draw(7)).toEqual(draw(7)));
+  it('another seed draws others', () => expect(draw(7)).not.toEqual(draw(8)));
 });

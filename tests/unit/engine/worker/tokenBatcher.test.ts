@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { TokenBatcher } from '$lib/engine/worker/tokenBatcher.ts';
+import type { TokenInfo } from '$lib/core/types.ts';
 
 function batcher(intervalMs = 16) {
   const sent: { text: string; at: number[] }[] = [];
-  const b = new TokenBatcher((text, at) => sent.push({ text, at }), intervalMs);
-  return { b, sent };
+  const infos: TokenInfo[][] = [];
+  const b = new TokenBatcher((text, at, tokens) => {
+    sent.push({ text, at });
+    infos.push(tokens);
+  }, intervalMs);
+  return { b, sent, infos };
 }
 
 describe('TokenBatcher', () => {
@@ -56,5 +61,16 @@ describe('TokenBatcher', () => {
     const { b, sent } = batcher();
     b.end();
     expect(sent).toEqual([]);
+  });
+
+  it("sends each token's probability and alternatives with its group, or nothing when the run asked none", () => {
+    const { b, infos } = batcher();
+    const info = (text: string): TokenInfo => ({ text, prob: 0.5, top: [{ text, prob: 0.5 }] });
+    b.push('a', 0, info('a'));
+    b.push('b', 5, info('b'));
+    b.push('c', 10, info('c'));
+    b.end();
+    b.push('d', 40);
+    expect(infos.map((group) => group.map((t) => t.text))).toEqual([['a'], ['b', 'c'], []]);
   });
 });
