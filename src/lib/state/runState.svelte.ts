@@ -8,6 +8,7 @@ import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/ind
 import { runOrder } from '../run/order.ts';
 import type { AppState } from './appState.svelte.ts';
 import { PaneState } from './paneState.svelte.ts';
+import { ChainsState } from './chainsState.svelte.ts';
 
 /** The live run: the three modes on the editor's question, one pane each, submitted to the engine's queue. */
 export class RunState {
@@ -16,6 +17,8 @@ export class RunState {
     'few-shot-cot': new PaneState('few-shot-cot'),
     'answer-only': new PaneState('answer-only')
   };
+  /** Self-consistency's chains, sampled after the three modes when it is switched on. */
+  readonly chains = new ChainsState();
   readonly #app: AppState;
   readonly #engine: Engine;
   #running = $state(false);
@@ -44,6 +47,7 @@ export class RunState {
     // The old model's run has ended (the engine waited for it): its panes no longer belong to the page.
     this.#engine.onSwitch(() => {
       for (const mode of MODES) this.panes[mode].reset();
+      this.chains.reset();
       this.#lastRun = null;
       this.#switches++;
       this.#preview();
@@ -169,6 +173,8 @@ export class RunState {
     try {
       if (together) await this.#runTogether(order, prompts, params);
       else await this.#runInTurn(order, prompts, params);
+      if (this.chains.on && !this.#stopRequested)
+        await this.chains.run(this.#engine, prompts['zero-shot-cot'], format, gold, params);
     } finally {
       this.#running = false;
       this.#currentMode = null;
@@ -259,6 +265,7 @@ export class RunState {
     if (!this.#running) return;
     this.#stopRequested = true;
     this.#engine.interrupt('run');
+    this.chains.stop();
   }
 
   /** Stops one mode: the running one keeps its partial text, a queued one is skipped; the others go on. */

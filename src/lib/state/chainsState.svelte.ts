@@ -1,0 +1,113 @@
+import type { GenParams, RunTimings } from '../core/types.ts';
+import type { Engine } from '../engine/client/engine.svelte.ts';
+import { CancelledError, userMessage } from '../engine/shared/errors.ts';
+import { vote, type Vote } from '../eval/vote.ts';
+import { isCorrect, type PromptFormat } from '../prompts/index.ts';
+import { DEFAULT_CONSISTENCY, chainParams, sanitizeConsistency, type ConsistencySettings } from '../run/consistency.ts';
+import { chainsStats, type ChainsStats } from '../stats/chains.ts';
+import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte.ts';
+
+/**
+ * Self-consistency on the live question: k zero-shot-CoT chains sampled as one batch, each streaming into its
+ * own small pane, then a vote. Off by default; RunState runs it after the three modes when it is on.
+ */
+export class ChainsState {
+  #on = $state(false);
+  #settings = $state<ConsistencySettings>(DEFAULT_CONSISTENCY);
+  #chains = $state.raw<PaneState[]>([]);
+  #timings = $state.raw<RunTimings[]>([]);
+  #gold = $state<string | null>(null);
+  #stopAll: (() => void) | null = null;
+
+  get on(): boolean {
+    return this.#on;
+  }
+  get settings(): ConsistencySettings {
+    return this.#settings;
+  }
+  /** One pane per chain, in the order they were sampled. */
+  get chains(): readonly PaneState[] {
+    return this.#chains;
+  }
+
+  setOn(on: boolean): void {
+    this.#on = on;
+  }
+  setSettings(patch: Partial<ConsistencySettings>): void {
+    this.#settings = sanitizeConsistency(patch, this.#settings);
+  }
+
+  /** Running while any chain runs; then done only if every chain ended on its own. */
+  readonly status = $derived.by((): PaneStatus => {
+    const statuses = this.#chains.map((c) => c.status);
+    if (statuses.length === 0) return 'idle';
+    if (statuses.some((s) => s === 'running' || s === 'queued')) return 'running';
+    if (statuses.every((s) => s === 'error')) return 'error';
+    return statuses.every((s) => s === 'done') ? 'done' : 'stopped';
+  });
+
+  /** The chains' answers counted; an answer is only read once its chain has ended. */
+  readonly vote = $derived.by((): Vote => vote(this.#chains.map((c) => c.answer)));
+
+  /** Graded like a pane: only when every chain ended on its own, against a known gold answer. */
+  readonly verdict = $derived.by((): PaneVerdict => {
+    if (this.#gold === null || this.status !== 'done') return 'none';
+    return isCorrect(this.vote.majority, this.#gold) ? 'right' : 'wrong';
+  });
+
+  readonly stats = $derived.by((): ChainsStats | null => chainsStats(this.#timings));
+
+  /** Samples the chains from zero-shot CoT's prompt through the engine's queue, as one batch. */
+  async run(engine: Engine, prompt: string, format: PromptFormat, gold: string | null, base: GenParams): Promise<void> {
+    const chains = Array.from({ length: this.#settings.k }, () => new PaneState('zero-shot-cot'));
+    for (const c of chains) c.queue(prompt, format, gold);
+    this.#chains = chains;
+    this.#timings = [];
+    this.#gold = gold;
+    for (const c of chains) c.start();
+    const batch = engine.generateTogether(
+      'run',
+      chains.map((c) => ({
+        prompt,
+        callbacks: {
+          onPrompt: (n: number) => c.setPromptTokens(n),
+          onToken: (text: string, at: readonly number[]) => c.append(text, at)
+        }
+      })),
+      chainParams(base, this.#settings)
+    );
+    this.#stopAll = () => chains.forEach((_, i) => batch.stop(i));
+    const timings: RunTimings[] = [];
+    try {
+      await Promise.all(
+        batch.results.map((result, i) =>
+          result.then(
+            (r) => {
+              chains[i]?.finish(r);
+              timings.push(r.timings);
+            },
+            (err: unknown) => {
+              if (err instanceof CancelledError) chains[i]?.abort(err.message);
+              else chains[i]?.fail(userMessage(err));
+            }
+          )
+        )
+      );
+    } finally {
+      this.#stopAll = null;
+      this.#timings = timings;
+    }
+  }
+
+  /** Ends every chain where it is: the partial chains stay, and the vote counts what they have answered. */
+  stop(): void {
+    this.#stopAll?.();
+  }
+
+  /** The model changed: the old chains no longer belong to the page. */
+  reset(): void {
+    this.#chains = [];
+    this.#timings = [];
+    this.#gold = null;
+  }
+}
