@@ -10,6 +10,8 @@ import {
 } from '../prompts/index.ts';
 import { runStats, type RunStats } from '../stats/index.ts';
 import type { RunResult } from '../engine/client/runTypes.ts';
+import type { TokenInfo } from '../core/types.ts';
+import { ConfidenceState } from './confidenceState.svelte.ts';
 
 export type PaneStatus = 'idle' | 'queued' | 'running' | 'done' | 'stopped' | 'skipped' | 'error';
 
@@ -37,6 +39,13 @@ export class PaneState {
   #firstTokenAt: number | null = null;
   #thinkTokens = $state<number | null>(null);
   #thinkMs = $state<number | null>(null);
+  /** The token confidence view: each token's probability and alternatives, when the run asked for them. */
+  readonly confidence = new ConfidenceState(() => ({
+    prompt: this.#prompt,
+    format: this.#format,
+    gold: this.#gold,
+    text: this.#text
+  }));
 
   constructor(mode: Mode) {
     this.mode = mode;
@@ -158,6 +167,7 @@ export class PaneState {
     this.#firstTokenAt = null;
     this.#thinkTokens = null;
     this.#thinkMs = null;
+    this.confidence.clear();
   }
 
   /** Back to an empty, idle pane: the model changed, so an old run no longer belongs here. */
@@ -180,10 +190,12 @@ export class PaneState {
 
   /**
    * Text streamed for a group of generated tokens, one time per token (the worker sends them in
-   * groups). A closing </think> is placed at the end of its group: groups span a few milliseconds.
+   * groups), with each one's probability and alternatives when the run asked for them. A closing </think> is
+   * placed at the end of its group: groups span a few milliseconds.
    */
-  append(text: string, at: readonly number[]): void {
+  append(text: string, at: readonly number[], tokens: readonly TokenInfo[] = []): void {
     this.#text += text;
+    this.confidence.add(tokens);
     this.#tokens += at.length;
     const first = at[0];
     const last = at.at(-1);

@@ -6,8 +6,10 @@ import type { BackendInfo } from '../engine/client/runTypes.ts';
 import type { PaneReport, RunReport } from '../eval/reportFormats.ts';
 import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
+import { alternativesFor } from '../run/confidence.ts';
 import type { AppState } from './appState.svelte.ts';
 import { PaneState } from './paneState.svelte.ts';
+import { engineBranches } from './branchRun.svelte.ts';
 import { ChainsState } from './chainsState.svelte.ts';
 
 /** The live run: the three modes on the editor's question, one pane each, submitted to the engine's queue. */
@@ -43,6 +45,8 @@ export class RunState {
   constructor(app: AppState) {
     this.#app = app;
     this.#engine = app.engine;
+    const branches = engineBranches(this.#engine, () => this.#app.runParams);
+    for (const mode of MODES) this.panes[mode].confidence.connect(branches);
     app.onPromptsChange(() => this.#preview());
     // The old model's run has ended (the engine waited for it): its panes no longer belong to the page.
     this.#engine.onSwitch(() => {
@@ -197,10 +201,11 @@ export class RunState {
         prompt: prompts[pane.mode],
         callbacks: {
           onPrompt: (n: number) => pane.setPromptTokens(n),
-          onToken: (text: string, at: readonly number[]) => pane.append(text, at)
+          onToken: (text: string, at: readonly number[], tokens) => pane.append(text, at, tokens)
         }
       })),
-      params
+      // One batch shares its settings: a pane whose view is on has every row report its alternatives.
+      { ...params, alternatives: alternativesFor(panes.some((pane) => pane.confidence.on)) }
     );
     this.#stopRow = (mode) => batch.stop(order.indexOf(mode));
     await Promise.all(
@@ -229,9 +234,10 @@ export class RunState {
       if (this.#pageHidden) pane.markHidden();
       this.#currentMode = mode;
       try {
-        const result = await this.#engine.generate('run', prompts[mode], params, {
+        const viewParams = { ...params, alternatives: alternativesFor(pane.confidence.on) };
+        const result = await this.#engine.generate('run', prompts[mode], viewParams, {
           onPrompt: (n) => pane.setPromptTokens(n),
-          onToken: (text, at) => pane.append(text, at)
+          onToken: (text, at, tokens) => pane.append(text, at, tokens)
         });
         pane.finish(result);
       } catch (err) {
