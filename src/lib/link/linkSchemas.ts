@@ -4,6 +4,7 @@ import { SET_FAMILIES, SET_LIMITS } from '../eval/sets.ts';
 import { isModelId, type ModelId } from '../models/bundled.ts';
 import { MODES, type Exemplar, type Mode } from '../prompts/index.ts';
 import { MAX_NEW_TOKENS, MAX_TEMPERATURE } from '../run/params.ts';
+import { MAX_CHAINS, type ConsistencySettings } from '../run/consistency.ts';
 import { LINK_LIMITS, MODE_CODES, type LinkDecoding, type LinkSet } from './linkState.ts';
 
 /** The valibot schemas a permalink's values are read through, and the text helpers they share with encoding. */
@@ -90,6 +91,18 @@ export const DecodingSchema = v.pipe(
     topP,
     stopAtNextQuestion: stop === '1'
   }))
+);
+
+const CONSISTENCY_MESSAGE = `expected chains_temperature_seed, with 2 to ${MAX_CHAINS} chains and a temperature above 0`;
+export const ConsistencySchema = v.pipe(
+  v.string(),
+  v.transform((s) => s.split('_')),
+  v.strictTuple([
+    intText(2, MAX_CHAINS, CONSISTENCY_MESSAGE),
+    decimalText(0.05, MAX_TEMPERATURE, CONSISTENCY_MESSAGE),
+    intText(0, 2 ** 31 - 1, CONSISTENCY_MESSAGE)
+  ]),
+  v.transform(([k, temperature, seed]): ConsistencySettings => ({ k, temperature, seed }))
 );
 
 const SET_MESSAGE = `expected presets or family_count_seed with at most ${SET_LIMITS.maxItems} questions`;

@@ -3,6 +3,7 @@ import type { DevicePreference } from '../core/types.ts';
 import { SET_LIMITS } from '../eval/sets.ts';
 import type { SetFamily } from '../eval/problemSet.ts';
 import type { Exemplar, Mode } from '../prompts/index.ts';
+import type { ConsistencySettings } from '../run/consistency.ts';
 
 export interface LinkDecoding {
   maxNewTokens: number;
@@ -26,6 +27,8 @@ export interface LinkState {
   exemplars: Exemplar[] | null;
   decoding: LinkDecoding;
   set: LinkSet;
+  /** Self-consistency on a run, with the seed that reproduces its chains; null when it is off. */
+  consistency: ConsistencySettings | null;
 }
 
 /** How the page is shown, not what it computes: kept out of LinkState so a shared link can add them freely. */
@@ -76,6 +79,7 @@ export const KEYS = [
   'ex',
   'dec',
   'set',
+  'sc',
   'embed',
   'present'
 ] as const;

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { MODES, type Exemplar } from '../prompts/index.ts';
 import {
+  ConsistencySchema,
   DecodingSchema,
   DeviceSchema,
   ExemplarsSchema,
@@ -116,6 +117,8 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
   }
   if (differs('decoding')) p.set('dec', encodeDecoding(state.decoding));
   if (differs('set')) p.set('set', encodeSet(state.set));
+  const sc = state.consistency;
+  if (differs('consistency') && sc !== null) p.set('sc', [sc.k, sc.temperature, sc.seed].map(num).join('_'));
   if (view.embed === true) p.set('embed', '1');
   if (view.present === true) p.set('present', '1');
   const s = p.toString();
@@ -169,6 +172,7 @@ export function decodeLink(search: string): DecodedLink {
   use('ex', ExemplarsSchema, (e) => (link.exemplars = e));
   use('dec', DecodingSchema, (d) => (link.decoding = d));
   use('set', SetSchema, (s) => (link.set = s));
+  use('sc', ConsistencySchema, (c) => (link.consistency = c));
   use('embed', FlagSchema, (f) => (view.embed = f));
   use('present', FlagSchema, (f) => (view.present = f));
 

@@ -21,6 +21,7 @@ import { deviceNote } from '../run/deviceNote.ts';
 import { scopeNotice } from '../questions/scope.ts';
 import { DEFAULT_PARAMS, NEXT_QUESTION_STOP, sanitizeParams } from '../run/params.ts';
 import type { Family } from '../tasks/index.ts';
+import { ConsistencyState } from './consistencyState.svelte.ts';
 
 /**
  * The question and prompt editor: the question, the trigger and exemplars, the decoding settings and
@@ -32,6 +33,8 @@ export class AppState {
   /** The bundled model, which the page starts with and a failed Hub download leaves in place. */
   readonly bundled: ModelRef;
   readonly presets: readonly Question[] = presets();
+  /** Self-consistency's switch and settings: runs, evaluations and links share them. */
+  readonly consistency = new ConsistencyState();
 
   /** The bundled model's prompts.json: the trigger and exemplars every other model starts from. */
   #baseFormat = $state.raw<PromptFormat | null>(null);

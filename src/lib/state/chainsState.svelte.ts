@@ -3,38 +3,23 @@ import type { Engine } from '../engine/client/engine.svelte.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { vote, type Vote } from '../eval/vote.ts';
 import { isCorrect, type PromptFormat } from '../prompts/index.ts';
-import { DEFAULT_CONSISTENCY, chainParams, sanitizeConsistency, type ConsistencySettings } from '../run/consistency.ts';
+import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chainsStats, type ChainsStats } from '../stats/chains.ts';
 import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte.ts';
 
 /**
  * Self-consistency on the live question: k zero-shot-CoT chains sampled as one batch, each streaming into its
- * own small pane, then a vote. Off by default; RunState runs it after the three modes when it is on.
+ * own small pane, then a vote. RunState runs it after the three modes when ConsistencyState is on.
  */
 export class ChainsState {
-  #on = $state(false);
-  #settings = $state<ConsistencySettings>(DEFAULT_CONSISTENCY);
   #chains = $state.raw<PaneState[]>([]);
   #timings = $state.raw<RunTimings[]>([]);
   #gold = $state<string | null>(null);
   #stopAll: (() => void) | null = null;
 
-  get on(): boolean {
-    return this.#on;
-  }
-  get settings(): ConsistencySettings {
-    return this.#settings;
-  }
   /** One pane per chain, in the order they were sampled. */
   get chains(): readonly PaneState[] {
     return this.#chains;
-  }
-
-  setOn(on: boolean): void {
-    this.#on = on;
-  }
-  setSettings(patch: Partial<ConsistencySettings>): void {
-    this.#settings = sanitizeConsistency(patch, this.#settings);
   }
 
   /** Running while any chain runs; then done only if every chain ended on its own. */
@@ -58,8 +43,15 @@ export class ChainsState {
   readonly stats = $derived.by((): ChainsStats | null => chainsStats(this.#timings));
 
   /** Samples the chains from zero-shot CoT's prompt through the engine's queue, as one batch. */
-  async run(engine: Engine, prompt: string, format: PromptFormat, gold: string | null, base: GenParams): Promise<void> {
-    const chains = Array.from({ length: this.#settings.k }, () => new PaneState('zero-shot-cot'));
+  async run(
+    engine: Engine,
+    prompt: string,
+    format: PromptFormat,
+    gold: string | null,
+    base: GenParams,
+    settings: ConsistencySettings
+  ): Promise<void> {
+    const chains = Array.from({ length: settings.k }, () => new PaneState('zero-shot-cot'));
     for (const c of chains) c.queue(prompt, format, gold);
     this.#chains = chains;
     this.#timings = [];
@@ -74,7 +66,7 @@ export class ChainsState {
           onToken: (text: string, at: readonly number[]) => c.append(text, at)
         }
       })),
-      chainParams(base, this.#settings)
+      chainParams(base, settings)
     );
     this.#stopAll = () => chains.forEach((_, i) => batch.stop(i));
     const timings: RunTimings[] = [];

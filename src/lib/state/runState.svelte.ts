@@ -177,8 +177,9 @@ export class RunState {
     try {
       if (together) await this.#runTogether(order, prompts, params);
       else await this.#runInTurn(order, prompts, params);
-      if (this.chains.on && !this.#stopRequested)
-        await this.chains.run(this.#engine, prompts['zero-shot-cot'], format, gold, params);
+      const consistency = this.#app.consistency;
+      if (consistency.on && !this.#stopRequested)
+        await this.chains.run(this.#engine, prompts['zero-shot-cot'], format, gold, params, consistency.settings);
     } finally {
       this.#running = false;
       this.#currentMode = null;

@@ -18,7 +18,8 @@ export function linkDefaults(firstPreset: Question | undefined): LinkState {
     trigger: null,
     exemplars: null,
     decoding: { maxNewTokens, temperature, topK, topP, stopAtNextQuestion: true },
-    set: DEFAULT_SET
+    set: DEFAULT_SET,
+    consistency: null
   };
 }
 
@@ -35,6 +36,10 @@ export function applyLink(link: Partial<LinkState>, app: AppState, evaluation: E
     app.setPromptOverrides(link.trigger ?? null, link.exemplars ?? null);
   if (link.modes !== undefined) evaluation.setModes(link.modes);
   if (link.set !== undefined) evaluation.applyLinkSet(link.set);
+  if (link.consistency !== undefined && link.consistency !== null) {
+    app.consistency.setOn(true);
+    app.consistency.setSettings(link.consistency);
+  }
 }
 
 export type CopyTarget = 'link' | 'embed';
@@ -85,7 +90,8 @@ export class ShareState {
       trigger: format !== null && app.trigger === format.trigger ? null : app.trigger,
       exemplars: sameExemplars ? null : app.exemplars.map((e) => ({ ...e })),
       decoding: { maxNewTokens, temperature, topK, topP, stopAtNextQuestion: app.stopAtNextQuestion },
-      set: this.#evaluation.linkSet
+      set: this.#evaluation.linkSet,
+      consistency: app.consistency.on ? { ...app.consistency.settings } : null
     };
   });
 

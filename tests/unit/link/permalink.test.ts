@@ -19,7 +19,8 @@ const defaults: LinkState = {
   trigger: null,
   exemplars: null,
   decoding: { maxNewTokens: 160, temperature: 0, topK: 20, topP: 0.95, stopAtNextQuestion: true },
-  set: { kind: 'generated', family: 'mixed', count: 50, seed: 2022 }
+  set: { kind: 'generated', family: 'mixed', count: 50, seed: 2022 },
+  consistency: null
 };
 
 const custom: LinkState = {
@@ -33,7 +34,8 @@ const custom: LinkState = {
     { question: 'Ünïcödé «q»?', rationale: 'Tabs\tand\nlines.', answer: 'yes' }
   ],
   decoding: { maxNewTokens: 48, temperature: 0.7, topK: 5, topP: 0.9, stopAtNextQuestion: false },
-  set: { kind: 'generated', family: 'coin', count: 123, seed: 2147483647 }
+  set: { kind: 'generated', family: 'coin', count: 123, seed: 2147483647 },
+  consistency: { k: 7, temperature: 0.5, seed: 99 }
 };
 
 function decode(search: string) {
@@ -63,7 +65,8 @@ describe('permalink round trip', () => {
       { exemplars: [] },
       { decoding: { ...defaults.decoding, topP: 1, temperature: 2 } },
       { set: { kind: 'presets' } },
-      { set: { kind: 'generated', family: 'letters', count: 1, seed: 0 } }
+      { set: { kind: 'generated', family: 'letters', count: 1, seed: 0 } },
+      { consistency: { k: 16, temperature: 1.2, seed: 0 } }
     ];
     for (const v of variants) {
       const state = { ...defaults, ...v };
@@ -75,6 +78,7 @@ describe('permalink round trip', () => {
     expect(search).toBe('?device=wasm&modes=za');
     expect(encodeLink(custom)).toContain('dec=48_0.7_5_0.9_0');
     expect(encodeLink(custom)).toContain('set=coin_123_2147483647');
+    expect(encodeLink(custom)).toContain('sc=7_0.5_99');
   });
   it('writes and reads the view flags', () => {
     const search = encodeLink(defaults, { embed: true, present: true }, defaults);
@@ -122,6 +126,11 @@ describe('hostile links', () => {
     expect(decode('?set=mixed_501_1').link.set).toBeUndefined();
     expect(decode('?set=mixed_5_99999999999').link.set).toBeUndefined();
     expect(decode('?set=mixed_5_1_extra').link.set).toBeUndefined();
+  });
+  it('rejects self-consistency settings out of range: one chain, too many, greedy, a bad seed', () => {
+    for (const sc of ['1_0.7_1', '17_0.7_1', '5_0_1', '5_0.7_-1', '5_0.7', '5_0.7_1_2', 'five_0.7_1'])
+      expect(decode(`?sc=${sc}`).link.consistency, sc).toBeUndefined();
+    expect(decode('?sc=5_0.7_1').link.consistency).toEqual({ k: 5, temperature: 0.7, seed: 1 });
   });
   it('names unknown parameters, __proto__ included, and pollutes nothing', () => {
     const d = decode('?__proto__=x&constructor=y&__proto__[polluted]=1&device=wasm');

@@ -65,8 +65,8 @@ describe('self-consistency on a run', () => {
   });
 
   it("samples k chains of zero-shot CoT's prompt as one seeded batch after the modes, and votes", async () => {
-    runs.chains.setOn(true);
-    runs.chains.setSettings({ k: 3, seed: 42, temperature: 0.5 });
+    app.consistency.setOn(true);
+    app.consistency.setSettings({ k: 3, seed: 42, temperature: 0.5 });
     const run = runs.runAll();
     await finishModes();
     await tick();
@@ -112,8 +112,8 @@ describe('self-consistency on a run', () => {
   });
 
   it('Stop ends every chain; stopped chains are not graded', async () => {
-    runs.chains.setOn(true);
-    runs.chains.setSettings({ k: 2 });
+    app.consistency.setOn(true);
+    app.consistency.setSettings({ k: 2 });
     const run = runs.runAll();
     await finishModes();
     await tick();

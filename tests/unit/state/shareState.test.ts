@@ -72,6 +72,8 @@ describe('ShareState', () => {
     first.evaluation.setFamily('letters');
     first.evaluation.setCount(12);
     first.evaluation.setSeed(99);
+    first.app.consistency.setOn(true);
+    first.app.consistency.setSettings({ k: 8, temperature: 0.9, seed: 5 });
     const href = first.share.pageHref;
 
     const second = await open(new URL(href).search);
@@ -79,6 +81,8 @@ describe('ShareState', () => {
     expect(second.share.pageHref).toBe(href);
     expect(second.app.prompts).toEqual(first.app.prompts);
     expect(second.app.device).toBe('wasm');
+    expect(second.app.consistency.on).toBe(true);
+    expect(second.app.consistency.settings).toEqual({ k: 8, temperature: 0.9, seed: 5 });
   });
 
   it('a question too long for a link is left out and the share panel says so, with the limit (issue 14)', async () => {
