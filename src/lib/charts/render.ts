@@ -13,7 +13,7 @@ import {
   type ChartType,
   type Plugin
 } from 'chart.js';
-import { MODES, type Mode } from '../prompts/index.ts';
+import { EVAL_MODES, type EvalMode } from '../prompts/index.ts';
 import { chartFontPx, type ChartPalette, type ChartStyle } from './specs.ts';
 
 declare module 'chart.js' {
@@ -61,8 +61,8 @@ export function readPalette(host: HTMLElement): ChartPalette {
     probe.style.color = `var(${name})`;
     return getComputedStyle(probe).color;
   };
-  const modes = {} as Record<Mode, string>;
-  for (const m of MODES) modes[m] = read(`--mode-${m}`);
+  const modes = {} as Record<EvalMode, string>;
+  for (const m of EVAL_MODES) modes[m] = read(`--mode-${m}`);
   const palette = {
     text: read('--text'),
     muted: read('--muted'),

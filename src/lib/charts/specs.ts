@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartDataset, PointStyle } from 'chart.js';
 import type { EvalSummary, ModeSummary } from '../eval/aggregate.ts';
-import { MODE_LABELS, type Mode } from '../prompts/index.ts';
+import { MODE_LABELS, type EvalMode } from '../prompts/index.ts';
 
 /** What the cost chart's x axis counts: generated tokens or seconds. */
 export type CostAxis = 'tokens' | 'seconds';
@@ -11,7 +11,7 @@ export interface ChartPalette {
   muted: string;
   grid: string;
   surface: string;
-  modes: Record<Mode, string>;
+  modes: Record<EvalMode, string>;
 }
 
 export interface ChartStyle {
@@ -46,10 +46,11 @@ export function pointRadii(fontPx: number, count: number): number[] {
 }
 
 /** A shape per mode as well as a colour, for colour-blind viewers and black-and-white printouts. */
-export const MODE_POINT_STYLES: Record<Mode, PointStyle> = {
+export const MODE_POINT_STYLES: Record<EvalMode, PointStyle> = {
   'zero-shot-cot': 'circle',
   'few-shot-cot': 'rectRot',
-  'answer-only': 'triangle'
+  'answer-only': 'triangle',
+  'self-consistency': 'rect'
 };
 
 export const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 1000) / 10);

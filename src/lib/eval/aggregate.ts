@@ -1,4 +1,4 @@
-import type { Mode } from '../prompts/index.ts';
+import type { EvalMode } from '../prompts/index.ts';
 import { median, wilson, type Interval } from '../stats/index.ts';
 import { FAMILIES, type Family } from '../tasks/index.ts';
 import type { EvalRecord } from './problemSet.ts';
@@ -12,7 +12,7 @@ export interface Tally {
 }
 
 export interface ModeSummary extends Tally {
-  mode: Mode;
+  mode: EvalMode;
   /** Generations that failed; they count in no accuracy. */
   errors: number;
   /** The cost of thinking: what one question costs in this mode, on average. */
@@ -26,7 +26,7 @@ export interface StepRow {
   family: Family | null;
   steps: number;
   /** Only the modes that were evaluated. */
-  tallies: Partial<Record<Mode, Tally>>;
+  tallies: Partial<Record<EvalMode, Tally>>;
 }
 
 export interface EvalSummary {
@@ -45,7 +45,7 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-export function summarizeMode(mode: Mode, all: readonly EvalRecord[]): ModeSummary {
+export function summarizeMode(mode: EvalMode, all: readonly EvalRecord[]): ModeSummary {
   const records = all.filter((r) => r.mode === mode);
   const answered = records.filter((r) => r.error === null);
   const rates = answered.flatMap((r) => (r.decodeTokensPerSec === null ? [] : [r.decodeTokensPerSec]));
@@ -64,7 +64,7 @@ function familyOrder(f: Family | null): number {
 }
 
 /** Accuracy per mode, and per family × steps where the set says how many steps a question takes. */
-export function summarize(records: readonly EvalRecord[], modes: readonly Mode[]): EvalSummary {
+export function summarize(records: readonly EvalRecord[], modes: readonly EvalMode[]): EvalSummary {
   const groups = new Map<string, { family: Family | null; steps: number; records: EvalRecord[] }>();
   for (const r of records) {
     if (r.steps === null) continue;
@@ -76,7 +76,7 @@ export function summarize(records: readonly EvalRecord[], modes: readonly Mode[]
   const bySteps = [...groups.values()]
     .sort((a, b) => familyOrder(a.family) - familyOrder(b.family) || a.steps - b.steps)
     .map((g) => {
-      const tallies: Partial<Record<Mode, Tally>> = {};
+      const tallies: Partial<Record<EvalMode, Tally>> = {};
       for (const m of modes) tallies[m] = tally(g.records.filter((r) => r.mode === m));
       return { family: g.family, steps: g.steps, tallies };
     });

@@ -1,4 +1,4 @@
-import { MODES } from '../prompts/index.ts';
+import { EVAL_MODES } from '../prompts/index.ts';
 import type { EvalRecord } from './problemSet.ts';
 
 /** How one answer went: the generation failed, or it answered wrong or right. */
@@ -34,7 +34,7 @@ export function evalLog(records: readonly EvalRecord[]): EvalLog {
     (a, b) =>
       RANK[a.outcome] - RANK[b.outcome] ||
       a.record.index - b.record.index ||
-      MODES.indexOf(a.record.mode) - MODES.indexOf(b.record.mode)
+      EVAL_MODES.indexOf(a.record.mode) - EVAL_MODES.indexOf(b.record.mode)
   );
   return { entries, counts };
 }

@@ -1,4 +1,4 @@
-import type { Mode } from '../prompts/index.ts';
+import type { EvalMode } from '../prompts/index.ts';
 import type { Family } from '../tasks/index.ts';
 
 /** One question of an evaluation set, with its gold answer. */
@@ -31,7 +31,7 @@ export interface EvalRecord {
   /** Position of the item in its set, from 0. */
   index: number;
   itemId: string;
-  mode: Mode;
+  mode: EvalMode;
   question: string;
   gold: string;
   family: Family | null;

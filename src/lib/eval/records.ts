@@ -1,10 +1,18 @@
-import { finalAnswer, isCorrect, type Mode, type PromptFormat } from '../prompts/index.ts';
-import { runStats } from '../stats/index.ts';
+import {
+  SELF_CONSISTENCY,
+  finalAnswer,
+  isCorrect,
+  type EvalMode,
+  type Mode,
+  type PromptFormat
+} from '../prompts/index.ts';
+import { chainsStats, runStats } from '../stats/index.ts';
+import { vote } from './vote.ts';
 import type { RunTimings } from '../core/types.ts';
 import type { EvalItem, EvalRecord } from './problemSet.ts';
 
 /** Which question of the set, in which mode: what every record starts from. */
-export function recordBase(index: number, item: EvalItem, mode: Mode) {
+export function recordBase(index: number, item: EvalItem, mode: EvalMode) {
   return {
     index,
     itemId: item.id,
@@ -41,8 +49,35 @@ export function answeredRecord(
   };
 }
 
+/**
+ * Self-consistency's chains on one question, marked by their vote. The text keeps every chain, numbered; the
+ * stats count all chains' tokens and the batch's whole time, so the cost of thinking k times shows.
+ */
+export function votedRecord(
+  index: number,
+  item: EvalItem,
+  prompt: string,
+  format: PromptFormat,
+  chains: readonly { text: string; timings: RunTimings }[]
+): EvalRecord {
+  const predicted = vote(chains.map((c) => finalAnswer(format, prompt, c.text))).majority;
+  const stats = chainsStats(chains.map((c) => c.timings));
+  return {
+    ...recordBase(index, item, SELF_CONSISTENCY),
+    text: chains.map((c, i) => `[${i + 1}] ${c.text.trim()}`).join('\n'),
+    predicted,
+    correct: isCorrect(predicted, item.gold),
+    error: null,
+    promptTokens: chains[0]?.timings.promptTokens ?? 0,
+    generatedTokens: stats?.generatedTokens ?? 0,
+    ttftMs: stats?.ttftMs ?? null,
+    decodeTokensPerSec: stats?.tokensPerSec ?? null,
+    totalMs: stats?.totalMs ?? 0
+  };
+}
+
 /** A generation that failed: counted as an error, not as a wrong answer. */
-export function failedRecord(index: number, item: EvalItem, mode: Mode, error: string): EvalRecord {
+export function failedRecord(index: number, item: EvalItem, mode: EvalMode, error: string): EvalRecord {
   return {
     ...recordBase(index, item, mode),
     text: '',

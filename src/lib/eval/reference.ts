@@ -38,6 +38,34 @@ export const KOJIMA_2022: ReferencePaper = {
   ]
 };
 
+/** One model on one benchmark: chain-of-thought decoded greedily, then self-consistency's vote, in percent. */
+export interface ConsistencyRow {
+  model: string;
+  parameters: number;
+  dataset: string;
+  cot: number;
+  selfConsistency: number;
+}
+
+/**
+ * Wang et al. 2022, "Self-Consistency Improves Chain of Thought Reasoning in Language Models", Table 2: few-shot
+ * CoT prompting decoded greedily against the majority of 40 sampled paths, for the two models whose sizes the
+ * paper states. The page's own row is zero-shot CoT against its k chains.
+ */
+export const WANG_2022 = {
+  citation: 'Wang et al. 2022, Self-Consistency Improves Chain of Thought Reasoning in Language Models',
+  url: 'https://arxiv.org/abs/2203.11171',
+  samples: 40,
+  rows: [
+    { model: 'LaMDA', parameters: 137e9, dataset: 'MultiArith', cot: 51.8, selfConsistency: 75.7 },
+    { model: 'LaMDA', parameters: 137e9, dataset: 'SVAMP', cot: 38.9, selfConsistency: 53.3 },
+    { model: 'LaMDA', parameters: 137e9, dataset: 'GSM8K', cot: 17.1, selfConsistency: 27.7 },
+    { model: 'PaLM', parameters: 540e9, dataset: 'MultiArith', cot: 94.7, selfConsistency: 99.3 },
+    { model: 'PaLM', parameters: 540e9, dataset: 'SVAMP', cot: 79.0, selfConsistency: 86.6 },
+    { model: 'PaLM', parameters: 540e9, dataset: 'GSM8K', cot: 56.5, selfConsistency: 74.4 }
+  ] satisfies readonly ConsistencyRow[]
+} as const;
+
 /** How many times larger the paper's model is: "62,000×" reads better on a slide than a ratio with decimals. */
 export function sizeRatio(paperParameters: number, modelParameters: number | null): number | null {
   if (modelParameters === null || modelParameters <= 0 || !Number.isFinite(paperParameters)) return null;
@@ -84,6 +112,18 @@ export function liveComparison(modes: readonly { mode: string; accuracy: number 
     return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
   };
   return { zeroShot: pct('answer-only'), zeroShotCot: pct('zero-shot-cot') };
+}
+
+/** This page's zero-shot CoT and self-consistency, in percent, for the row under Wang et al.'s. */
+export function liveConsistency(modes: readonly { mode: string; accuracy: number | null }[]): {
+  cot: number | null;
+  selfConsistency: number | null;
+} {
+  const pct = (mode: string): number | null => {
+    const a = modes.find((m) => m.mode === mode)?.accuracy;
+    return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
+  };
+  return { cot: pct('zero-shot-cot'), selfConsistency: pct('self-consistency') };
 }
 
 /** "+61.0" / "−2.6": the change the trigger makes, signed, in points. */

@@ -1,5 +1,5 @@
 import type { GenParams } from '../core/types.ts';
-import { MODE_LABELS, type Exemplar, type Mode } from '../prompts/index.ts';
+import { MODE_LABELS, type EvalMode, type Exemplar, type Mode } from '../prompts/index.ts';
 import type { RunStats } from '../stats/index.ts';
 import { formatInterval, formatPercent, type EvalSummary } from './aggregate.ts';
 import type { EvalRecord, SetSource } from './problemSet.ts';
@@ -17,7 +17,7 @@ export interface ExportContext {
 export interface EvalReport extends ExportContext {
   kind: 'evaluation';
   set: { label: string; source: SetSource; questions: number };
-  modes: Mode[];
+  modes: EvalMode[];
   /** False when the user stopped the run before every question was answered. */
   complete: boolean;
   summary: EvalSummary;

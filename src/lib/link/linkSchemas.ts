@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { DEVICE_PREFERENCES } from '../core/types.ts';
 import { SET_FAMILIES, SET_LIMITS } from '../eval/sets.ts';
 import { isModelId, type ModelId } from '../models/bundled.ts';
-import { MODES, type Exemplar, type Mode } from '../prompts/index.ts';
+import { EVAL_MODES, type EvalMode, type Exemplar } from '../prompts/index.ts';
 import { MAX_NEW_TOKENS, MAX_TEMPERATURE } from '../run/params.ts';
 import { MAX_CHAINS, type ConsistencySettings } from '../run/consistency.ts';
 import { LINK_LIMITS, MODE_CODES, type LinkDecoding, type LinkSet } from './linkState.ts';
@@ -64,12 +64,12 @@ const decimalText = (min: number, max: number, message: string) =>
     v.maxValue(max, message)
   );
 
-const MODES_MESSAGE = 'expected one to three of z, f, a';
+const MODES_MESSAGE = 'expected one to four of z, f, a, s';
 export const ModesSchema = v.pipe(
   v.string(),
-  v.regex(/^[zfa]{1,3}$/, MODES_MESSAGE),
+  v.regex(/^[zfas]{1,4}$/, MODES_MESSAGE),
   v.check((s) => new Set(s).size === s.length, MODES_MESSAGE),
-  v.transform((s): Mode[] => MODES.filter((m) => s.includes(MODE_CODES[m])))
+  v.transform((s): EvalMode[] => EVAL_MODES.filter((m) => s.includes(MODE_CODES[m])))
 );
 
 const OUT_OF_RANGE = 'a value is out of range';

@@ -2,7 +2,7 @@ import type { ModelId } from '../models/bundled.ts';
 import type { DevicePreference } from '../core/types.ts';
 import { SET_LIMITS } from '../eval/sets.ts';
 import type { SetFamily } from '../eval/problemSet.ts';
-import type { Exemplar, Mode } from '../prompts/index.ts';
+import type { EvalMode, Exemplar } from '../prompts/index.ts';
 import type { ConsistencySettings } from '../run/consistency.ts';
 
 export interface LinkDecoding {
@@ -20,8 +20,8 @@ export interface LinkState {
   model: ModelId;
   device: DevicePreference;
   question: { text: string; gold: string | null };
-  /** The modes an evaluation runs, in MODES order. */
-  modes: Mode[];
+  /** The modes an evaluation runs, in EVAL_MODES order. */
+  modes: EvalMode[];
   /** `null`: the model's own trigger and exemplars (prompts.json), which a link need not repeat. */
   trigger: string | null;
   exemplars: Exemplar[] | null;
@@ -67,7 +67,12 @@ export function splitNotices(notices: readonly string[]): { shown: string[]; mor
 }
 
 /** Short codes keep `modes=zfa` compact; a Record so a new mode cannot be forgotten. */
-export const MODE_CODES: Record<Mode, string> = { 'zero-shot-cot': 'z', 'few-shot-cot': 'f', 'answer-only': 'a' };
+export const MODE_CODES: Record<EvalMode, string> = {
+  'zero-shot-cot': 'z',
+  'few-shot-cot': 'f',
+  'answer-only': 'a',
+  'self-consistency': 's'
+};
 
 export const KEYS = [
   'model',

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { MODES, type Exemplar } from '../prompts/index.ts';
+import { EVAL_MODES, type Exemplar } from '../prompts/index.ts';
 import {
   ConsistencySchema,
   DecodingSchema,
@@ -105,7 +105,7 @@ export function encodeLink(state: LinkState, view: Partial<ViewFlags> = {}, defa
   if (differs('modes'))
     p.set(
       'modes',
-      MODES.filter((m) => state.modes.includes(m))
+      EVAL_MODES.filter((m) => state.modes.includes(m))
         .map((m) => MODE_CODES[m])
         .join('')
     );

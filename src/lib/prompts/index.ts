@@ -1,4 +1,13 @@
-export { MODES, MODE_LABELS, isMode, type Mode } from './modes.ts';
+export {
+  EVAL_MODES,
+  MODES,
+  MODE_LABELS,
+  SELF_CONSISTENCY,
+  isEvalMode,
+  isMode,
+  type EvalMode,
+  type Mode
+} from './modes.ts';
 export { parsePromptFormat, PromptFormatError, type PromptFormat, type Exemplar, type ModeTemplate } from './format.ts';
 export { buildPrompt, cleanQuestion, completion, formatExemplar, type PromptInput } from './build.ts';
 export { extractAnswer, isCorrect, normalizeAnswer, promptTail } from './answer.ts';

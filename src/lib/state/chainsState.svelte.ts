@@ -4,7 +4,7 @@ import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { vote, type Vote } from '../eval/vote.ts';
 import { isCorrect, type PromptFormat } from '../prompts/index.ts';
 import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
-import { chainsStats, type ChainsStats } from '../stats/chains.ts';
+import { chainsStats, type ChainsStats } from '../stats/index.ts';
 import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { GenParams } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
-import type { Mode, PromptFormat } from '../prompts/index.ts';
+import { isMode, type EvalMode, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chunks } from '../run/batch.ts';
 import type { Ask, EvalStage } from './evalStage.ts';
 
@@ -10,9 +11,11 @@ export interface LoopHooks {
   /** Questions per batch; 1 asks one generation at a time. */
   batchQuestions: number;
   stopRequested(): boolean;
-  setCurrent(current: { index: number; mode: Mode }): void;
+  setCurrent(current: { index: number; mode: EvalMode }): void;
   record(record: EvalRecord): void;
   promptsFor(question: string): Record<Mode, string> | null;
+  /** Self-consistency's chains and sampling, when it is one of the modes. */
+  consistency: ConsistencySettings;
 }
 
 /**
@@ -24,12 +27,14 @@ export async function runEvaluation(
   stage: EvalStage,
   engine: Engine,
   items: readonly EvalItem[],
-  modes: readonly Mode[],
+  modes: readonly EvalMode[],
   format: PromptFormat,
   params: GenParams,
   hooks: LoopHooks
 ): Promise<void> {
-  stage.begin(modes);
+  const single = modes.filter(isMode);
+  const chains = modes.includes('self-consistency');
+  stage.begin(single);
   const indexed = items.map((item, index) => ({ item, index }));
   for (const group of chunks(indexed, hooks.batchQuestions)) {
     const shown = group[0];
@@ -38,15 +43,44 @@ export async function runEvaluation(
     for (const { item, index } of group) {
       const prompts = hooks.promptsFor(item.question);
       if (prompts === null) throw new Error('the prompt format is not loaded');
-      if (index === shown.index) stage.question(index, items.length, item, prompts, modes, format);
-      for (const mode of modes) asks.push({ index, item, mode, prompt: prompts[mode], format, params });
+      if (index === shown.index) stage.question(index, items.length, item, prompts, single, format);
+      for (const mode of single) asks.push({ index, item, mode, prompt: prompts[mode], format, params });
     }
     const stopped =
-      hooks.batchQuestions > 1
-        ? await askTogether(stage, engine, asks, shown.index, hooks)
-        : await askInTurn(stage, engine, asks, hooks);
-    if (stopped) return stage.skipQueued();
+      asks.length === 0
+        ? false
+        : hooks.batchQuestions > 1
+          ? await askTogether(stage, engine, asks, shown.index, hooks)
+          : await askInTurn(stage, engine, asks, hooks);
+    if (stopped || (chains && (await askChains(stage, engine, group, format, params, hooks))))
+      return stage.skipQueued();
   }
+}
+
+/** Self-consistency on each question of the group, after its other modes; true when one was stopped. */
+async function askChains(
+  stage: EvalStage,
+  engine: Engine,
+  group: readonly { item: EvalItem; index: number }[],
+  format: PromptFormat,
+  params: GenParams,
+  hooks: LoopHooks
+): Promise<boolean> {
+  for (const { item, index } of group) {
+    if (hooks.stopRequested()) return true;
+    const prompt = hooks.promptsFor(item.question)?.['zero-shot-cot'];
+    if (prompt === undefined) throw new Error('the prompt format is not loaded');
+    hooks.setCurrent({ index, mode: 'self-consistency' });
+    const chainsParams = chainParams(params, hooks.consistency);
+    const record = await stage.askChains(
+      engine,
+      { index, item, prompt, format, params: chainsParams },
+      hooks.consistency.k
+    );
+    if (record === null) return true;
+    hooks.record(record);
+  }
+  return false;
 }
 
 /** One generation at a time, in order; true when one was stopped. */

@@ -3,8 +3,8 @@ import type { Engine } from '../engine/client/engine.svelte.ts';
 import type { RunResult } from '../engine/client/runTypes.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
-import { answeredRecord, failedRecord } from '../eval/records.ts';
-import { MODES, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { answeredRecord, failedRecord, votedRecord } from '../eval/records.ts';
+import { MODES, SELF_CONSISTENCY, type Mode, type PromptFormat } from '../prompts/index.ts';
 import type { PaneState } from './paneState.svelte.ts';
 
 /** One question in one mode, as the evaluation asks it. */
@@ -103,6 +103,33 @@ export class EvalStage {
       }
       return failedRecord(q.index, q.item, q.mode, userMessage(err));
     }
+  }
+
+  /**
+   * Self-consistency on one question: `k` chains of its zero-shot-CoT prompt as one batch, settled together
+   * and marked by their vote. It has no pane on the stage; the log shows its record when the vote is in. A
+   * stopped chain makes the question partial (null), as a stopped generation does.
+   */
+  async askChains(engine: Engine, q: Omit<Ask, 'mode'>, k: number): Promise<EvalRecord | null> {
+    const quiet = {};
+    const batch = engine.generateTogether(
+      'evaluation',
+      Array.from({ length: k }, () => ({ prompt: q.prompt, callbacks: quiet })),
+      q.params
+    );
+    // Every chain settles before the question does: a failed one must not leave the others unhandled.
+    const settled = await Promise.allSettled(batch.results);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed !== undefined) {
+      const err: unknown = failed.reason;
+      if (err instanceof CancelledError || engine.status !== 'ready') {
+        this.skipQueued();
+        throw err;
+      }
+      return failedRecord(q.index, q.item, SELF_CONSISTENCY, userMessage(err));
+    }
+    const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    return results.some((r) => r.stopped) ? null : votedRecord(q.index, q.item, q.prompt, q.format, results);
   }
 
   /** After a stop, the panes still waiting for this question's turn say they were skipped. */

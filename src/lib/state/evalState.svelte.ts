@@ -9,9 +9,10 @@ import type { EvalReport, ExportContext } from '../eval/reportFormats.ts';
 import { SET_LIMITS, familyOf, generatedSet, presetSet } from '../eval/sets.ts';
 import type { EvalRecord, ProblemSet, SetFamily } from '../eval/problemSet.ts';
 import type { LinkSet } from '../link/permalink.ts';
-import { MODES, type Mode } from '../prompts/index.ts';
+import { EVAL_MODES, MODES, type EvalMode, type Mode } from '../prompts/index.ts';
 import type { AppState } from './appState.svelte.ts';
 import { EVAL_BATCH_QUESTIONS } from '../run/batch.ts';
+import type { ConsistencySettings } from '../run/consistency.ts';
 import { runEvaluation } from './evalLoop.ts';
 import { EvalStage } from './evalStage.ts';
 import type { PaneState } from './paneState.svelte.ts';
@@ -33,15 +34,16 @@ export class EvalState {
   #uploaded = $state.raw<ProblemSet | null>(null);
   #uploadErrors = $state.raw<string[]>([]);
   #uploadWarnings = $state.raw<string[]>([]);
-  #modes = $state.raw<Mode[]>([...MODES]);
+  /** Self-consistency is off by default: it costs k generations a question. */
+  #modes = $state.raw<EvalMode[]>([...MODES]);
   #records = $state.raw<EvalRecord[]>([]);
   #status = $state<EvalStatus>('idle');
   #error = $state<string | null>(null);
   #runSet = $state.raw<ProblemSet | null>(null);
-  #runModes = $state.raw<Mode[]>([]);
+  #runModes = $state.raw<EvalMode[]>([]);
   /** Settings as they were when the run started: later edits must not relabel its results. */
   #runContext: ExportContext | null = null;
-  #current = $state.raw<{ index: number; mode: Mode } | null>(null);
+  #current = $state.raw<{ index: number; mode: EvalMode } | null>(null);
   /** The user's choice; null follows the backend, as RunState.together does. */
   #batched = $state<boolean | null>(null);
   #stopNote = $state<string | null>(null);
@@ -78,8 +80,12 @@ export class EvalState {
   get uploadWarnings(): readonly string[] {
     return this.#uploadWarnings;
   }
-  get modes(): readonly Mode[] {
+  get modes(): readonly EvalMode[] {
     return this.#modes;
+  }
+  /** The chains self-consistency samples, shared with runs and links (Decoding sets them). */
+  get consistency(): ConsistencySettings {
+    return this.#app.consistency.settings;
   }
   get records(): readonly EvalRecord[] {
     return this.#records;
@@ -104,10 +110,10 @@ export class EvalState {
     const state = this.#status === 'done' ? 'complete' : this.#status === 'running' ? 'running' : 'stopped';
     return set === null ? null : runLabel(set, answeredQuestions(this.#records), state);
   }
-  get runModes(): readonly Mode[] {
+  get runModes(): readonly EvalMode[] {
     return this.#runModes;
   }
-  get current(): { index: number; mode: Mode } | null {
+  get current(): { index: number; mode: EvalMode } | null {
     return this.#current;
   }
   /** Whether questions go to the engine in batches (by default on a hardware GPU only) or one generation at a time. */
@@ -171,11 +177,11 @@ export class EvalState {
   setSeed(n: number): void {
     this.#seed = clampInt(n, 0, SET_LIMITS.maxSeed, this.#seed);
   }
-  setMode(mode: Mode, on: boolean): void {
-    this.#modes = MODES.filter((m) => (m === mode ? on : this.#modes.includes(m)));
+  setMode(mode: EvalMode, on: boolean): void {
+    this.#modes = EVAL_MODES.filter((m) => (m === mode ? on : this.#modes.includes(m)));
   }
-  setModes(modes: readonly Mode[]): void {
-    this.#modes = MODES.filter((m) => modes.includes(m));
+  setModes(modes: readonly EvalMode[]): void {
+    this.#modes = EVAL_MODES.filter((m) => modes.includes(m));
   }
   setCostAxis(axis: CostAxis): void {
     this.#costAxis = axis;
@@ -246,7 +252,8 @@ export class EvalState {
         stopRequested: () => this.#stopRequested,
         setCurrent: (c) => (this.#current = c),
         record: (r) => (this.#records = [...this.#records, r]),
-        promptsFor: (q) => this.#app.promptsFor(q)
+        promptsFor: (q) => this.#app.promptsFor(q),
+        consistency: this.#app.consistency.settings
       });
       this.#status = this.#stopRequested ? 'stopped' : 'done';
     } catch (err) {

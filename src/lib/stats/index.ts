@@ -12,3 +12,4 @@ export {
 export { totalLoadMs, mergeProgress, type ProgressSummary } from './load.ts';
 export { formatMs, formatRate, formatBytes, median } from './formatUnits.ts';
 export { wilson, Z_95, type Interval } from './wilson.ts';
+export { chainsStats, type ChainsStats } from './chains.ts';

@@ -19,7 +19,8 @@ const style: ChartStyle = {
     modes: {
       'zero-shot-cot': 'rgb(0, 114, 178)',
       'few-shot-cot': 'rgb(230, 159, 0)',
-      'answer-only': 'rgb(0, 158, 115)'
+      'answer-only': 'rgb(0, 158, 115)',
+      'self-consistency': 'rgb(168, 70, 127)'
     }
   },
   fontPx: 15,

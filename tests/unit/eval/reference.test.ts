@@ -9,6 +9,8 @@ import {
   formatRatio,
   isRelevant,
   liveComparison,
+  liveConsistency,
+  WANG_2022,
   sizeRatio
 } from '$lib/eval/reference.ts';
 
@@ -67,6 +69,26 @@ describe('sizes', () => {
     expect(formatParameters(1_500)).toBe('1.5k');
     expect(formatParameters(12)).toBe('12');
     expect(formatParameters(null)).toBe('—');
+  });
+});
+
+describe('liveConsistency and Wang et al.', () => {
+  it("puts the page's zero-shot CoT next to its self-consistency, in percent", () => {
+    expect(
+      liveConsistency([
+        { mode: 'zero-shot-cot', accuracy: 0.269 },
+        { mode: 'self-consistency', accuracy: 0.2395 }
+      ])
+    ).toEqual({ cot: 26.9, selfConsistency: 24 });
+  });
+  it('leaves self-consistency blank when it was not evaluated', () =>
+    expect(liveConsistency([{ mode: 'zero-shot-cot', accuracy: 0.5 }]).selfConsistency).toBeNull());
+  it("keeps the paper's figures as printed: self-consistency helps every row", () => {
+    for (const row of WANG_2022.rows) expect(row.selfConsistency).toBeGreaterThan(row.cot);
+    expect(WANG_2022.rows.find((r) => r.model === 'PaLM' && r.dataset === 'GSM8K')).toMatchObject({
+      cot: 56.5,
+      selfConsistency: 74.4
+    });
   });
 });
 
