@@ -1,5 +1,5 @@
 import type { GenParams } from '../core/types.ts';
-import { MODE_LABELS, type EvalMode, type Exemplar, type Mode } from '../prompts/index.ts';
+import { MODE_LABELS, type EvalMode, type Exemplar } from '../prompts/index.ts';
 import type { RunStats } from '../stats/index.ts';
 import { formatInterval, formatPercent, type EvalSummary } from './aggregate.ts';
 import type { EvalRecord, SetSource } from './problemSet.ts';
@@ -25,13 +25,18 @@ export interface EvalReport extends ExportContext {
 }
 
 export interface PaneReport {
-  mode: Mode;
+  mode: EvalMode;
   status: string;
   prompt: string;
   text: string;
   answer: string | null;
   correct: boolean | null;
   stats: RunStats | null;
+  /**
+   * Self-consistency's row only: how its chains were sampled and what each answered. Its text numbers the chains,
+   * its answer is their majority, and its stats count all chains' tokens over the batch's time.
+   */
+  chains?: { k: number; temperature: number; seed: number; answers: (string | null)[] };
 }
 
 export interface RunReport extends ExportContext {

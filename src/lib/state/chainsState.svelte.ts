@@ -2,7 +2,8 @@ import type { GenParams, RunTimings } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { vote, type Vote } from '../eval/vote.ts';
-import { isCorrect, type PromptFormat } from '../prompts/index.ts';
+import { SELF_CONSISTENCY, isCorrect, type PromptFormat } from '../prompts/index.ts';
+import type { PaneReport } from '../eval/reportFormats.ts';
 import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chainsStats, type ChainsStats } from '../stats/index.ts';
 import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte.ts';
@@ -15,6 +16,8 @@ export class ChainsState {
   #chains = $state.raw<PaneState[]>([]);
   #timings = $state.raw<RunTimings[]>([]);
   #gold = $state<string | null>(null);
+  /** The settings the shown chains were sampled with (the switch's may have changed since). */
+  #sampled = $state.raw<ConsistencySettings | null>(null);
   #stopAll: (() => void) | null = null;
 
   /** One pane per chain, in the order they were sampled. */
@@ -54,6 +57,7 @@ export class ChainsState {
     const chains = Array.from({ length: settings.k }, () => new PaneState('zero-shot-cot'));
     for (const c of chains) c.queue(prompt, format, gold);
     this.#chains = chains;
+    this.#sampled = { ...settings };
     this.#timings = [];
     this.#gold = gold;
     for (const c of chains) c.start();
@@ -91,6 +95,36 @@ export class ChainsState {
     }
   }
 
+  /** The chains as the run's export shows them: one row after the three modes; null before any chain ran. */
+  report(): PaneReport | null {
+    const chains = this.#chains;
+    const first = chains[0];
+    const settings = this.#sampled;
+    if (first === undefined || settings === null) return null;
+    const stats = this.stats;
+    return {
+      mode: SELF_CONSISTENCY,
+      status: this.status,
+      prompt: first.prompt,
+      text: chains.map((c, i) => `[${i + 1}] ${c.text.trim()}`).join('\n'),
+      answer: this.vote.majority,
+      correct: this.verdict === 'none' ? null : this.verdict === 'right',
+      stats:
+        stats === null
+          ? null
+          : {
+              promptTokens: first.promptTokens ?? 0,
+              generatedTokens: stats.generatedTokens,
+              ttftMs: stats.ttftMs,
+              prefillTokensPerSec: null,
+              decodeTokensPerSec: stats.tokensPerSec,
+              totalMs: stats.totalMs,
+              batchRows: stats.chains
+            },
+      chains: { ...settings, answers: chains.map((c) => c.answer) }
+    };
+  }
+
   /** Ends every chain where it is: the partial chains stay, and the vote counts what they have answered. */
   stop(): void {
     this.#stopAll?.();
@@ -99,6 +133,7 @@ export class ChainsState {
   /** The model changed: the old chains no longer belong to the page. */
   reset(): void {
     this.#chains = [];
+    this.#sampled = null;
     this.#timings = [];
     this.#gold = null;
   }

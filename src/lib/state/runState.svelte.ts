@@ -80,7 +80,8 @@ export class RunState {
   }
 
   #paneReports(): PaneReport[] {
-    return MODES.map((mode) => {
+    const chains = this.chains.report();
+    const panes = MODES.map((mode): PaneReport => {
       const pane = this.panes[mode];
       return {
         mode,
@@ -92,6 +93,7 @@ export class RunState {
         stats: pane.stats
       };
     });
+    return chains === null ? panes : [...panes, chains];
   }
   /**
    * Prompts that would not fit the model's context with the new tokens asked for, said before Run (the

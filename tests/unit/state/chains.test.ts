@@ -62,6 +62,7 @@ describe('self-consistency on a run', () => {
     await run;
     expect(chainBatch()).toBeUndefined();
     expect(runs.chains.chains).toHaveLength(0);
+    expect(runs.report(0).panes.map((p) => p.mode)).toEqual([...MODES]);
   });
 
   it("samples k chains of zero-shot CoT's prompt as one seeded batch after the modes, and votes", async () => {
@@ -109,6 +110,16 @@ describe('self-consistency on a run', () => {
     ]);
     expect(runs.chains.verdict).toBe('right');
     expect(runs.chains.stats).toMatchObject({ chains: 3, generatedTokens: 32, totalMs: 90 });
+    // The run's export gains a fourth row: the vote, every chain's text and answer, and how they were sampled.
+    const row = runs.report(0).panes.at(-1);
+    expect(row).toMatchObject({
+      mode: 'self-consistency',
+      answer: '8',
+      correct: true,
+      chains: { k: 3, temperature: 0.5, seed: 42, answers: ['8', '16', '8'] }
+    });
+    expect(row?.text.split('\n')).toHaveLength(3);
+    expect(row?.stats?.generatedTokens).toBe(32);
   });
 
   it('Stop ends every chain; stopped chains are not graded', async () => {
