@@ -20,6 +20,10 @@ export class ChainsState {
   #sampled = $state.raw<ConsistencySettings | null>(null);
   #stopAll: (() => void) | null = null;
 
+  /** The gold answer the vote is marked against; null when the question has none. */
+  get gold(): string | null {
+    return this.#gold;
+  }
   /** One pane per chain, in the order they were sampled. */
   get chains(): readonly PaneState[] {
     return this.#chains;
