@@ -62,11 +62,8 @@ export class AppState {
     } = {}
   ) {
     this.#device = options.device ?? 'auto';
-    this.bundled = bundledModel(
-      options.origin ?? location.origin,
-      options.base ?? import.meta.env.BASE_URL,
-      options.modelId
-    );
+    const { origin = location.origin, base = import.meta.env.BASE_URL, modelId } = options;
+    this.bundled = bundledModel(origin, base, modelId);
     this.engine = new Engine(
       { ref: this.bundled, label: null, parameters: null, format: null, chat: null },
       options.createWorker
