@@ -59,10 +59,11 @@ export function shadeLevel(prob: number): number {
   return level === -1 ? SHADE_FLOORS.length : level;
 }
 
-/** The lower bound of each shading step, for the legend ("≥ 90 %", …, "< 30 %"). */
+/** Each shading step's range in percent, for the legend: "90+" down to "< 30". */
 export function shadeLegend(): string[] {
+  const percent = (p: number): number => Math.round(p * 100);
   const last = SHADE_FLOORS.at(-1) ?? 0;
-  return [...SHADE_FLOORS.map((f) => `≥ ${formatProb(f)}`), `< ${formatProb(last)}`];
+  return [...SHADE_FLOORS.map((f) => `${percent(f)}+`), `< ${percent(last)}`];
 }
 
 /** A probability as the popover shows it: whole percents, with "< 1 %" rather than a misleading 0. */
@@ -116,4 +117,12 @@ export function leadIn(text: string, max: number): string {
 export function tokenLabel(text: string): string {
   if (text === '') return 'end of text';
   return text.replaceAll(' ', '␣').replaceAll('\n', '↵');
+}
+
+/**
+ * Where the written token sits among its step's top choices: the first with its probability (the worker
+ * computes both from the same logit, so they are equal), or -1 when a sampled token was not among them.
+ */
+export function chosenIndex(info: TokenInfo): number {
+  return info.top.findIndex((t) => t.prob === info.prob);
 }

@@ -42,6 +42,15 @@ export class ConfidenceState {
   /** The tokens of the pane's text (a stop sequence's tokens past its end are left out). */
   readonly tokens = $derived.by((): readonly TokenInfo[] => clipTokens(this.#tokens, this.#source().text));
 
+  /** A span per token only while the view is on and has probabilities to show. */
+  get showTokens(): boolean {
+    return this.#on && this.tokens.length > 0;
+  }
+  /** The pane has text but no probabilities: written with the view off, or by an evaluation. */
+  get missing(): boolean {
+    return this.#tokens.length === 0 && this.#source().text !== '';
+  }
+
   get active(): number | null {
     return this.#active;
   }
@@ -91,6 +100,8 @@ export class ConfidenceState {
     const runner = this.#runner;
     if (!this.canBranch(index) || info === undefined || alternative === null || runner === null)
       return Promise.resolve();
+    // The popover has done its job, and the branch opens below the text, where its token may scroll out of view.
+    this.close();
     const source = this.#source();
     const branch = new BranchState(source, index, textBefore(this.tokens, index), info, alternative);
     this.#branch = branch;

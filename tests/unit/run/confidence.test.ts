@@ -7,6 +7,7 @@ import {
   alternativesFor,
   branchPrompt,
   canBranchAt,
+  chosenIndex,
   clipTokens,
   formatProb,
   isFork,
@@ -176,7 +177,7 @@ describe('shadeLevel', () => {
   });
 
   it('has one legend entry per level, in order', () => {
-    expect(shadeLegend()).toEqual(['≥ 90 %', '≥ 70 %', '≥ 50 %', '≥ 30 %', '< 30 %']);
+    expect(shadeLegend()).toEqual(['90+', '70+', '50+', '30+', '< 30']);
     expect(shadeLegend()).toHaveLength(SHADE_LEVELS);
   });
 });
@@ -259,5 +260,22 @@ describe('tokenLabel', () => {
   });
   it('names the empty token the end of sequence decodes to', () => {
     expect(tokenLabel('')).toBe('end of text');
+  });
+});
+
+describe('chosenIndex', () => {
+  it('finds the written token among the top choices', () => {
+    expect(chosenIndex(split(' is', ' st'))).toBe(0);
+    expect(
+      chosenIndex(
+        token('b', 0.3, [
+          ['a', 0.6],
+          ['b', 0.3]
+        ])
+      )
+    ).toBe(1);
+  });
+  it('is -1 for a sampled token outside the top choices', () => {
+    expect(chosenIndex(token('q', 0.01, [['a', 0.9]]))).toBe(-1);
   });
 });

@@ -192,7 +192,9 @@ describe('take the other branch', () => {
 
   it('regenerates greedily from the fork with the runner-up written, and grades where it leads', async () => {
     app.setParams({ temperature: 0.8 });
+    view().focus(1);
     const branched = view().takeBranch(1);
+    expect(view().active).toBeNull();
     const g = generates().at(-1);
     expect(g?.prompt).toBe(`${zeroPrompt()} 4 + 4 = 9`);
     const params: Partial<GenParams> = g?.params ?? {};
