@@ -81,7 +81,7 @@ const batch = Number(values.batch);
 
 for (let i = 0; i < items.length; i += batch) {
   const chunk = items.slice(i, i + batch);
-  const prompts = chunk.map((it) => buildPrompt(format, 'zero-shot-cot', { question: it.question }));
+  const prompts = chunk.map((it) => buildPrompt(format, 'self-consistency', { question: it.question }));
   let t0 = performance.now();
   const plain = await generateBatch(loaded, prompts.map(row), base);
   greedy.ms += performance.now() - t0;

@@ -21,6 +21,12 @@ export const STUDENT_FORMAT: Omit<PromptFormat, 'exemplars'> = {
       exemplar: 'Q: {question}\nA: The answer is {answer}.',
       prompt: '{exemplars}Q: {question}\nA: The answer is',
       useExemplars: false
+    },
+    // The chains self-consistency samples and votes on: zero-shot CoT's prompt.
+    'self-consistency': {
+      exemplar: 'Q: {question}\nA: {rationale}',
+      prompt: '{exemplars}Q: {question}\nA: {trigger}',
+      useExemplars: false
     }
   }
 };

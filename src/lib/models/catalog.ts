@@ -53,13 +53,16 @@ function turn(patch: Partial<ChatModeTemplate>): ChatModeTemplate {
 const ANSWER_ONLY = turn({ assistantPrefix: 'The answer is', exemplarAssistant: 'The answer is {answer}.' });
 
 function instructModes(): ChatModes {
+  // Kojima et al.'s trigger, written as the start of the model's own turn.
+  const zeroShot = turn({ assistantPrefix: '{trigger}' });
   return {
     system: null,
     modes: {
-      // Kojima et al.'s trigger, written as the start of the model's own turn.
-      'zero-shot-cot': turn({ assistantPrefix: '{trigger}' }),
+      'zero-shot-cot': zeroShot,
       'few-shot-cot': turn({ useExemplars: true }),
-      'answer-only': ANSWER_ONLY
+      'answer-only': ANSWER_ONLY,
+      // Self-consistency samples its chains from the zero-shot CoT turn.
+      'self-consistency': zeroShot
     }
   };
 }
@@ -69,12 +72,14 @@ function instructModes(): ChatModes {
  * empty think block Qwen3 uses for "no thinking" and starts the answer sentence.
  */
 function qwen3Modes(): ChatModes {
+  const zeroShot = turn({ user: `{question}\n{trigger} ${ANSWER_LINE}`, thinking: true });
   return {
     system: null,
     modes: {
-      'zero-shot-cot': turn({ user: `{question}\n{trigger} ${ANSWER_LINE}`, thinking: true }),
+      'zero-shot-cot': zeroShot,
       'few-shot-cot': turn({ useExemplars: true, thinking: true }),
-      'answer-only': ANSWER_ONLY
+      'answer-only': ANSWER_ONLY,
+      'self-consistency': zeroShot
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { Exemplar, PromptFormat } from './format.ts';
-import type { Mode } from './modes.ts';
+import type { EvalMode, Mode } from './modes.ts';
 
 export interface PromptInput {
   question: string;
@@ -22,7 +22,7 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-export function formatExemplar(format: PromptFormat, mode: Mode, ex: Exemplar): string {
+export function formatExemplar(format: PromptFormat, mode: EvalMode, ex: Exemplar): string {
   return fill(format.modes[mode].exemplar, {
     question: cleanQuestion(ex.question),
     rationale: ex.rationale.trim(),
@@ -30,7 +30,7 @@ export function formatExemplar(format: PromptFormat, mode: Mode, ex: Exemplar): 
   });
 }
 
-export function buildPrompt(format: PromptFormat, mode: Mode, input: PromptInput): string {
+export function buildPrompt(format: PromptFormat, mode: EvalMode, input: PromptInput): string {
   const template = format.modes[mode];
   const use = input.useExemplars ?? template.useExemplars;
   const exemplars = use ? (input.exemplars ?? format.exemplars) : [];

@@ -1,7 +1,7 @@
 import { Template } from '@huggingface/jinja';
 import { cleanQuestion, fill, type PromptInput } from './build.ts';
 import type { PromptFormat } from './format.ts';
-import { MODES, type Mode } from './modes.ts';
+import { EVAL_MODES, type EvalMode } from './modes.ts';
 
 /** How one mode talks to a chat model: its turns and the text the assistant's turn is made to start with. */
 export interface ChatModeTemplate {
@@ -19,7 +19,7 @@ export interface ChatModeTemplate {
 export interface ChatModes {
   /** A system turn, or null to keep the template's default. */
   system: string | null;
-  modes: Record<Mode, ChatModeTemplate>;
+  modes: Record<EvalMode, ChatModeTemplate>;
 }
 
 /** The special tokens a template may print, as transformers.js passes them (from tokenizer_config.json). */
@@ -53,7 +53,7 @@ export interface ChatMessage {
  */
 export const TEMPLATE_DATE = '26 Jul 2024';
 
-export function chatMessages(chat: ChatModes, format: PromptFormat, mode: Mode, input: PromptInput): ChatMessage[] {
+export function chatMessages(chat: ChatModes, format: PromptFormat, mode: EvalMode, input: PromptInput): ChatMessage[] {
   const m = chat.modes[mode];
   const trigger = (input.trigger ?? format.trigger).trim();
   const use = input.useExemplars ?? m.useExemplars;
@@ -103,9 +103,9 @@ export function renderChat(
 /** The exact text a mode sends: through the chat template when the model has one, else the Q/A format. */
 export function renderPrompt(
   prompts: ModelPrompts,
-  mode: Mode,
+  mode: EvalMode,
   input: PromptInput,
-  plain: (mode: Mode) => string
+  plain: (mode: EvalMode) => string
 ): string {
   const chat = prompts.chat;
   if (chat === null) return plain(mode);
@@ -121,7 +121,7 @@ export function renderPrompt(
 
 /** Whether every mode's template names only the placeholders it is given. */
 export function chatModesProblem(chat: ChatModes): string | null {
-  for (const mode of MODES) {
+  for (const mode of EVAL_MODES) {
     const m = chat.modes[mode];
     for (const [field, text, allowed] of [
       ['user', m.user, ['question', 'trigger']],

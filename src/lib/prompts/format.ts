@@ -1,5 +1,5 @@
 import { isRecord } from '../core/values.ts';
-import { MODES, type Mode } from './modes.ts';
+import { EVAL_MODES, SELF_CONSISTENCY, type EvalMode } from './modes.ts';
 
 export interface Exemplar {
   question: string;
@@ -23,7 +23,8 @@ export interface PromptFormat {
   exemplarSeparator: string;
   /** Regex source; group 1 is the answer. */
   answerPattern: string;
-  modes: Record<Mode, ModeTemplate>;
+  /** Self-consistency's template is the prompt its chains are sampled from: zero-shot CoT's, as a rule. */
+  modes: Record<EvalMode, ModeTemplate>;
   exemplars: Exemplar[];
 }
 
@@ -42,9 +43,10 @@ export function parsePromptFormat(json: unknown): PromptFormat {
   if (json.version !== 1) throw new PromptFormatError(`unsupported prompt format version ${String(json.version)}`);
   const modesIn = json.modes;
   if (!isRecord(modesIn)) throw new PromptFormatError('modes must be an object');
-  const modes = {} as Record<Mode, ModeTemplate>;
-  for (const mode of MODES) {
-    const m = modesIn[mode];
+  const modes = {} as Record<EvalMode, ModeTemplate>;
+  for (const mode of EVAL_MODES) {
+    // Formats written before self-consistency existed sample its chains from their zero-shot CoT prompt.
+    const m = modesIn[mode] ?? (mode === SELF_CONSISTENCY ? modesIn['zero-shot-cot'] : undefined);
     if (!isRecord(m)) throw new PromptFormatError(`mode ${mode} is missing`);
     modes[mode] = {
       exemplar: str(m.exemplar, `${mode}.exemplar`),

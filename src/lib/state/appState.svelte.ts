@@ -12,7 +12,7 @@ import {
   renderPrompt,
   type ChatPrompting,
   type Exemplar,
-  type Mode,
+  type EvalMode,
   type PromptFormat
 } from '../prompts/index.ts';
 import { practiceQuestion, presets, type Question } from '../questions/presets.ts';
@@ -141,21 +141,22 @@ export class AppState {
   }
 
   /** The exact prompt each mode would send now; panes show it before and during a run. */
-  readonly prompts = $derived.by((): Record<Mode, string> | null => this.promptsFor(this.#question.question));
+  readonly prompts = $derived.by((): Record<EvalMode, string> | null => this.promptsFor(this.#question.question));
 
   /** Each mode's prompt for any question with the current trigger and exemplars (evaluations use it too). */
-  promptsFor(question: string): Record<Mode, string> | null {
+  promptsFor(question: string): Record<EvalMode, string> | null {
     const format = this.format;
     if (format === null) return null;
     // A half-typed exemplar would put an empty "Q:" block into the prompt.
     const exemplars = this.#exemplars.filter((e) => e.question.trim() !== '' && e.answer.trim() !== '');
     const input = { question, exemplars, trigger: this.#trigger };
     const model = { format, chat: this.chat };
-    const prompt = (mode: Mode): string => renderPrompt(model, mode, input, (m) => buildPrompt(format, m, input));
+    const prompt = (mode: EvalMode): string => renderPrompt(model, mode, input, (m) => buildPrompt(format, m, input));
     return {
       'zero-shot-cot': prompt('zero-shot-cot'),
       'few-shot-cot': prompt('few-shot-cot'),
-      'answer-only': prompt('answer-only')
+      'answer-only': prompt('answer-only'),
+      'self-consistency': prompt('self-consistency')
     };
   }
 

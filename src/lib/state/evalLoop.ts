@@ -1,7 +1,7 @@
 import type { GenParams } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
-import { isMode, type EvalMode, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { isMode, type EvalMode, type PromptFormat } from '../prompts/index.ts';
 import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chunks } from '../run/batch.ts';
 import type { Ask, EvalStage } from './evalStage.ts';
@@ -13,7 +13,7 @@ export interface LoopHooks {
   stopRequested(): boolean;
   setCurrent(current: { index: number; mode: EvalMode }): void;
   record(record: EvalRecord): void;
-  promptsFor(question: string): Record<Mode, string> | null;
+  promptsFor(question: string): Record<EvalMode, string> | null;
   /** Self-consistency's chains and sampling, when it is one of the modes. */
   consistency: ConsistencySettings;
 }
@@ -68,7 +68,7 @@ async function askChains(
 ): Promise<boolean> {
   for (const { item, index } of group) {
     if (hooks.stopRequested()) return true;
-    const prompt = hooks.promptsFor(item.question)?.['zero-shot-cot'];
+    const prompt = hooks.promptsFor(item.question)?.['self-consistency'];
     if (prompt === undefined) throw new Error('the prompt format is not loaded');
     hooks.setCurrent({ index, mode: 'self-consistency' });
     const chainsParams = chainParams(params, hooks.consistency);

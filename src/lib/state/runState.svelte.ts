@@ -4,7 +4,7 @@ import { contextProblem } from '../engine/shared/contextFit.ts';
 import { CancelledError, WorkerCrashedError, userMessage } from '../engine/shared/errors.ts';
 import type { BackendInfo } from '../engine/client/runTypes.ts';
 import type { PaneReport, RunReport } from '../eval/reportFormats.ts';
-import { MODES, MODE_LABELS, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { MODES, MODE_LABELS, type EvalMode, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { runOrder } from '../run/order.ts';
 import { alternativesFor } from '../run/confidence.ts';
 import type { AppState } from './appState.svelte.ts';
@@ -163,7 +163,7 @@ export class RunState {
     return this.#runModes(format, prompts);
   }
 
-  async #runModes(format: PromptFormat, prompts: Record<Mode, string>): Promise<void> {
+  async #runModes(format: PromptFormat, prompts: Record<EvalMode, string>): Promise<void> {
     this.#running = true;
     this.#stopRequested = false;
     const order = runOrder(this.#runIndex++, this.#rotate);
@@ -181,7 +181,7 @@ export class RunState {
       else await this.#runInTurn(order, prompts, params);
       const consistency = this.#app.consistency;
       if (consistency.on && !this.#stopRequested)
-        await this.chains.run(this.#engine, prompts['zero-shot-cot'], format, gold, params, consistency.settings);
+        await this.chains.run(this.#engine, prompts['self-consistency'], format, gold, params, consistency.settings);
     } finally {
       this.#running = false;
       this.#currentMode = null;

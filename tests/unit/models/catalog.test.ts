@@ -12,6 +12,7 @@ import {
   parsePromptFormat,
   promptTail,
   renderPrompt,
+  type EvalMode,
   type Mode,
   type ModelPrompts,
   type SpecialTokens
@@ -178,6 +179,15 @@ describe('the catalog', () => {
     expect(thinking).toEqual(['onnx-community/Qwen3-0.6B-ONNX', 'onnx-community/DeepSeek-R1-Distill-Qwen-1.5B-ONNX']);
     for (const e of CATALOG) expect(e.chat).toBe(e.prompts.kind === 'chat');
   });
+  it("samples self-consistency's chains from each model's zero-shot CoT prompt", () => {
+    for (const e of CATALOG) {
+      const p = promptsOf(e);
+      const plain = (m: EvalMode): string => buildPrompt(p.format, m, input);
+      expect(renderPrompt(p, 'self-consistency', input, plain), e.id).toBe(
+        renderPrompt(p, 'zero-shot-cot', input, plain)
+      );
+    }
+  });
   it('names only the placeholders each chat turn is given', () => {
     for (const e of CATALOG) if (e.prompts.kind === 'chat') expect(chatModesProblem(e.prompts.chat)).toBeNull();
   });
@@ -192,7 +202,7 @@ describe('every catalog entry sends the exact prompt of each mode', () => {
     const entry = CATALOG[0];
     if (entry === undefined) throw new Error('empty catalog');
     const p = promptsOf(entry);
-    const plain = (m: Mode): string => buildPrompt(base, m, input);
+    const plain = (m: EvalMode): string => buildPrompt(base, m, input);
     expect(renderPrompt(p, 'zero-shot-cot', input, plain)).toBe("Q: What is 12 plus 5?\nA: Let's think step by step.");
     expect(renderPrompt(p, 'few-shot-cot', input, plain)).toBe(
       `Q: There were 33 dollars in Ruby's room. She received 23 more dollars. Then she won 31 more. How many dollars does Ruby have left?\nA: ${EX_A}\n\nQ: What is 12 plus 5?\nA:`

@@ -21,6 +21,11 @@ export const FORMAT: PromptFormat = {
       exemplar: 'Q: {question}\nA: The answer is {answer}.',
       prompt: '{exemplars}Q: {question}\nA: The answer is',
       useExemplars: false
+    },
+    'self-consistency': {
+      exemplar: 'Q: {question}\nA: {rationale}',
+      prompt: '{exemplars}Q: {question}\nA: {trigger}',
+      useExemplars: false
     }
   },
   exemplars: [

@@ -57,6 +57,18 @@ describe('parsePromptFormat', () => {
     rejects(json, new RegExp(`mode ${mode} is missing`));
   });
 
+  it("samples self-consistency from zero-shot CoT's prompt when a format written before it has no entry", () => {
+    const json = formatJson();
+    json.modes = Object.fromEntries(Object.entries(json.modes as object).filter(([k]) => k !== 'self-consistency'));
+    const format = parsePromptFormat(json);
+    expect(format.modes['self-consistency']).toEqual(format.modes['zero-shot-cot']);
+  });
+
+  it("the shipped prompts.json samples self-consistency's chains from the zero-shot CoT prompt", () => {
+    const format = parsePromptFormat(JSON.parse(readFileSync(REAL, 'utf8')));
+    expect(format.modes['self-consistency']).toEqual(format.modes['zero-shot-cot']);
+  });
+
   it('rejects a mode whose prompt is not a string', () => {
     const json = formatJson();
     (json.modes as Record<string, Record<string, unknown>>)['answer-only'] = { exemplar: 'x', prompt: 3 };

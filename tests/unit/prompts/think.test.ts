@@ -45,7 +45,8 @@ describe('finalAnswer', () => {
     modes: {
       'zero-shot-cot': { exemplar: '', prompt: '', useExemplars: false },
       'few-shot-cot': { exemplar: '', prompt: '', useExemplars: false },
-      'answer-only': { exemplar: '', prompt: '', useExemplars: false }
+      'answer-only': { exemplar: '', prompt: '', useExemplars: false },
+      'self-consistency': { exemplar: '', prompt: '', useExemplars: false }
     },
     exemplars: []
   };
