@@ -81,8 +81,14 @@ test('an evaluation streams into the panes, logs every answer failures first, an
   note(info, 'stopped heading', heading ?? '');
   expect(heading).toMatch(/mixed × \d+ of 500, seed 2022 \(stopped\)/);
   expect(heading).not.toContain('× 500,');
-  // The stopped pane is not graded, and the modes left out say they were skipped.
-  await expect(page.getByTestId('pane-zero-shot-cot').getByTestId('answer-mark')).toHaveCount(0);
+  // A pane stopped mid-answer is not graded. A 12-token answer takes a few milliseconds, so the stop may land between
+  // two answers instead, leaving the last one finished and graded: only a stopped pane is checked.
+  const zeroShot = page.getByTestId('pane-zero-shot-cot');
+  const status = await zeroShot.getAttribute('data-status');
+  note(info, 'zero-shot pane after the stop', status ?? '');
+  if (status === 'stopped') await expect(zeroShot.getByTestId('answer-mark')).toHaveCount(0);
+  else expect(status).toBe('done');
+  // The modes left out say they were skipped.
   await expect(page.getByTestId('pane-answer-only')).toHaveAttribute('data-status', 'skipped');
   expect(blocked).toEqual([]);
 });
