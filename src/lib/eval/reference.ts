@@ -102,28 +102,32 @@ export function isRelevant(row: ReferenceRow, family: Family | 'mixed' | null): 
   return family === null || family === 'mixed' || row.family === family;
 }
 
+/** One mode's accuracy on this page, as the evaluation summary gives it. */
+interface ModeAccuracy {
+  mode: string;
+  accuracy: number | null;
+}
+
+/** A mode's accuracy in percent, to one decimal as the papers print it; null when it was not evaluated. */
+function percentOf(modes: readonly ModeAccuracy[], mode: string): number | null {
+  const a = modes.find((m) => m.mode === mode)?.accuracy;
+  return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
+}
+
 /** This page's counterpart of a paper row, in percent: answer-only is the paper's zero-shot. */
-export function liveComparison(modes: readonly { mode: string; accuracy: number | null }[]): {
+export function liveComparison(modes: readonly ModeAccuracy[]): {
   zeroShot: number | null;
   zeroShotCot: number | null;
 } {
-  const pct = (mode: string): number | null => {
-    const a = modes.find((m) => m.mode === mode)?.accuracy;
-    return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
-  };
-  return { zeroShot: pct('answer-only'), zeroShotCot: pct('zero-shot-cot') };
+  return { zeroShot: percentOf(modes, 'answer-only'), zeroShotCot: percentOf(modes, 'zero-shot-cot') };
 }
 
 /** This page's zero-shot CoT and self-consistency, in percent, for the row under Wang et al.'s. */
-export function liveConsistency(modes: readonly { mode: string; accuracy: number | null }[]): {
+export function liveConsistency(modes: readonly ModeAccuracy[]): {
   cot: number | null;
   selfConsistency: number | null;
 } {
-  const pct = (mode: string): number | null => {
-    const a = modes.find((m) => m.mode === mode)?.accuracy;
-    return a === undefined || a === null ? null : Math.round(a * 1000) / 10;
-  };
-  return { cot: pct('zero-shot-cot'), selfConsistency: pct('self-consistency') };
+  return { cot: percentOf(modes, 'zero-shot-cot'), selfConsistency: percentOf(modes, 'self-consistency') };
 }
 
 /** "+61.0" / "−2.6": the change the trigger makes, signed, in points. */

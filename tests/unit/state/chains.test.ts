@@ -5,7 +5,7 @@ import { MODES } from '$lib/prompts/index.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, readyApp, tick } from './fixtures.ts';
+import { format, readyApp, tick, newest } from './fixtures.ts';
 
 const timings = (generatedTokens: number, endedAt = 50): RunTimings => ({
   startedAt: 0,
@@ -21,11 +21,7 @@ let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
-function worker(): FakeWorker {
-  const w = workers.at(-1);
-  if (w === undefined) throw new Error('no worker');
-  return w;
-}
+const worker = (): FakeWorker => newest(workers);
 
 /** Answers the three modes' generations, one at a time, as each is posted. */
 async function finishModes(): Promise<void> {

@@ -6,7 +6,7 @@ import type { AppState } from '$lib/state/appState.svelte.ts';
 import { PaneState } from '$lib/state/paneState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, hubModel, ready, readyApp, tick } from './fixtures.ts';
+import { format, hubModel, ready, readyApp, tick, newest } from './fixtures.ts';
 
 const timings = (generatedTokens: number): RunTimings => ({
   startedAt: 0,
@@ -44,11 +44,7 @@ let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
-function worker(): FakeWorker {
-  const w = workers.at(-1);
-  if (w === undefined) throw new Error('no worker');
-  return w;
-}
+const worker = (): FakeWorker => newest(workers);
 
 type Generate = Extract<Request, { type: 'generate' }>;
 function generates(): Generate[] {

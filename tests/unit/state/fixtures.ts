@@ -29,6 +29,13 @@ export const ready: Extract<Reply, { type: 'ready' }> = {
 
 export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** The newest of the fake workers: a reload or a crash starts another. */
+export function newest(workers: readonly FakeWorker[]): FakeWorker {
+  const w = workers.at(-1);
+  if (w === undefined) throw new Error('no worker');
+  return w;
+}
+
 /**
  * An app whose model has loaded: started against fake workers (`workers`, newest last) with the first
  * one answering `ready`. The caller stubs `fetch` for prompts.json first.

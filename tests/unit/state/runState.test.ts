@@ -5,7 +5,7 @@ import { MODES } from '$lib/prompts/index.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import type { RunState } from '$lib/state/runState.svelte.ts';
 import { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, hubModel, ready, readyApp, tick } from './fixtures.ts';
+import { format, hubModel, ready, readyApp, tick, newest } from './fixtures.ts';
 
 const timings: RunTimings = {
   startedAt: 0,
@@ -20,11 +20,7 @@ let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
-function worker(): FakeWorker {
-  const w = workers.at(-1);
-  if (w === undefined) throw new Error('no worker');
-  return w;
-}
+const worker = (): FakeWorker => newest(workers);
 
 /** The mode whose prompt this is (the worker is told only the prompt). */
 function modeOf(prompt: string): string {

@@ -4,7 +4,7 @@ import { MODES } from '$lib/prompts/index.ts';
 import type { AppState } from '$lib/state/appState.svelte.ts';
 import { RunState } from '$lib/state/runState.svelte.ts';
 import type { FakeWorker } from '../engine/client/fakeWorker.ts';
-import { format, readyApp, tick } from './fixtures.ts';
+import { format, readyApp, tick, newest } from './fixtures.ts';
 
 const timings = (generatedTokens: number): RunTimings => ({
   startedAt: 0,
@@ -20,11 +20,7 @@ let workers: FakeWorker[];
 let app: AppState;
 let runs: RunState;
 
-function worker(): FakeWorker {
-  const w = workers.at(-1);
-  if (w === undefined) throw new Error('no worker');
-  return w;
-}
+const worker = (): FakeWorker => newest(workers);
 
 /** The batches posted, each as its rows' runIds and modes. */
 function batches(): { runId: string; mode: string }[][] {
