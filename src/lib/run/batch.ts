@@ -1,11 +1,11 @@
 /**
- * Questions an evaluation sends to the engine as one batch (times the modes asked: 2 × 3 = 6 rows). A
- * step of this small model is bound by per-step overhead, so rows are nearly free up to a point; rows
- * that end early are still stepped (with masked filler) until the longest ends, which is what caps it.
- * On Chromium WASM batches measured slower than one at a time (0.49×: the KV cache is copied whole at every
- * step, padded to the longest row), so they are the default on WebGPU only (BENCHMARKS.md).
+ * Questions an evaluation sends to the engine as one batch, one mode at a time: a mode's prompts are about
+ * one length, so little of the batch's KV cache is padding. Measured on Chromium 156 WASM (BENCHMARKS.md):
+ * mixing the modes in a batch of 2 questions ran at 0.51× one at a time (every row padded to the few-shot
+ * prompt); one mode per batch runs at 0.95–1.00× for 4, 8 and 16 questions, a step's cost growing with its
+ * rows there. Batches stay the default on a hardware GPU only, where a step is bound by dispatch overhead.
  */
-export const EVAL_BATCH_QUESTIONS = 2;
+export const EVAL_BATCH_QUESTIONS = 8;
 
 /** Consecutive groups of at most `size` (≥ 1) items, in order. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

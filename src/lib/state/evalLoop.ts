@@ -1,7 +1,7 @@
 import type { GenParams } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
-import { isMode, type EvalMode, type PromptFormat } from '../prompts/index.ts';
+import { isMode, type EvalMode, type Mode, type PromptFormat } from '../prompts/index.ts';
 import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chunks } from '../run/batch.ts';
 import type { Ask, EvalStage } from './evalStage.ts';
@@ -19,9 +19,10 @@ export interface LoopHooks {
 }
 
 /**
- * Asks every question in every mode, in groups of `batchQuestions` questions sent as one batch. The panes
- * show each group's first question; records arrive in question order. A stopped generation ends the loop
- * (it is partial: left out rather than counted wrong); a cancel or a dead engine is thrown.
+ * Asks every question in every mode, in groups of `batchQuestions` questions, each mode of a group as one batch
+ * (self-consistency last, a question's chains per batch). The panes show each group's first question; records
+ * arrive in question order within each mode. A stopped generation ends the loop (it is partial: left out rather
+ * than counted wrong); a cancel or a dead engine is thrown.
  */
 export async function runEvaluation(
   stage: EvalStage,
@@ -47,11 +48,9 @@ export async function runEvaluation(
       for (const mode of single) asks.push({ index, item, mode, prompt: prompts[mode], format, params });
     }
     const stopped =
-      asks.length === 0
-        ? false
-        : hooks.batchQuestions > 1
-          ? await askTogether(stage, engine, asks, shown.index, hooks)
-          : await askInTurn(stage, engine, asks, hooks);
+      hooks.batchQuestions > 1
+        ? await askByMode(stage, engine, asks, single, shown.index, hooks)
+        : await askInTurn(stage, engine, asks, hooks);
     if (stopped || (chains && (await askChains(stage, engine, group, format, params, hooks))))
       return stage.skipQueued();
   }
@@ -79,6 +78,25 @@ async function askChains(
     );
     if (record === null) return true;
     hooks.record(record);
+  }
+  return false;
+}
+
+/**
+ * The group's questions one mode at a time, each mode's rows as one batch: rows of one mode have prompts of about
+ * the same length, so little of the batch's KV cache is padding. True when one was stopped.
+ */
+async function askByMode(
+  stage: EvalStage,
+  engine: Engine,
+  asks: readonly Ask[],
+  modes: readonly Mode[],
+  shown: number,
+  hooks: LoopHooks
+): Promise<boolean> {
+  for (const mode of modes) {
+    const rows = asks.filter((a) => a.mode === mode);
+    if (rows.length > 0 && (await askTogether(stage, engine, rows, shown, hooks))) return true;
   }
   return false;
 }

@@ -67,33 +67,41 @@ describe('EvalState in batches', () => {
     expect(new EvalState(onGpu.app).batched).toBe(true);
   });
 
-  it('sends each group of questions in all chosen modes as one batch, and records them in question order', async () => {
+  it("sends a group's questions one mode at a time, each mode's rows as one batch, recording as each batch ends", async () => {
+    const n = EVAL_BATCH_QUESTIONS;
     const evaluation = batched(new EvalState(app, runs.panes));
-    evaluation.setCount(EVAL_BATCH_QUESTIONS + 1);
+    evaluation.setCount(n + 2);
     evaluation.setModes(['zero-shot-cot', 'answer-only']);
     const run = evaluation.run();
+    // Rows of one mode have prompts of about one length: little of the batch is padding.
     expect(batches()).toHaveLength(1);
-    expect(batches()[0]?.runs).toHaveLength(EVAL_BATCH_QUESTIONS * 2);
+    expect(batches()[0]?.runs).toHaveLength(n);
+    expect(batches()[0]?.runs.every((r) => r.prompt.endsWith("Let's think step by step."))).toBe(true);
     expect(worker.posted.filter((r) => r.type === 'generate')).toHaveLength(0);
-    // Both panes of the group's first question stream at once, with it as the caption.
+    // The group's first question streams into the pane of the mode being asked, with it as the caption.
     const first = evaluation.runSet?.items[0];
     expect(runs.panes['zero-shot-cot'].status).toBe('running');
-    expect(runs.panes['answer-only'].status).toBe('running');
-    expect(runs.panes['zero-shot-cot'].caption).toBe(`Evaluation, question 1 of 3: ${first?.question ?? ''}`);
+    expect(runs.panes['answer-only'].status).toBe('queued');
+    expect(runs.panes['zero-shot-cot'].caption).toBe(`Evaluation, question 1 of ${n + 2}: ${first?.question ?? ''}`);
     await answerBatch(evaluation, (i) => i !== 1);
+    expect(batches()).toHaveLength(2);
+    expect(batches()[1]?.runs.every((r) => r.prompt.endsWith('The answer is'))).toBe(true);
+    expect(runs.panes['answer-only'].status).toBe('running');
+    await answerBatch(evaluation, () => true);
     expect(evaluation.records.map((r) => [r.index, r.mode, r.correct])).toEqual([
-      [0, 'zero-shot-cot', true],
-      [0, 'answer-only', false],
-      [1, 'zero-shot-cot', true],
-      [1, 'answer-only', true]
+      ...Array.from({ length: n }, (_, i) => [i, 'zero-shot-cot', i !== 1]),
+      ...Array.from({ length: n }, (_, i) => [i, 'answer-only', true])
     ]);
-    // The last group holds the one question left.
+    // The last group holds the two questions left, in each mode.
+    await vi.waitFor(() => expect(batches()).toHaveLength(3));
     expect(batches().at(-1)?.runs).toHaveLength(2);
-    expect(runs.panes['zero-shot-cot'].caption).toMatch(/^Evaluation, question 3 of 3: /);
+    expect(runs.panes['zero-shot-cot'].caption).toMatch(new RegExp(`^Evaluation, question ${n + 1} of ${n + 2}: `));
+    await answerBatch(evaluation, () => true);
+    await vi.waitFor(() => expect(batches()).toHaveLength(4));
     await answerBatch(evaluation, () => true);
     await run;
     expect(evaluation.status).toBe('done');
-    expect(evaluation.records).toHaveLength(6);
+    expect(evaluation.records).toHaveLength(2 * (n + 2));
   });
 
   it('a stop interrupts every row of the batch and leaves the stopped questions out', async () => {
@@ -129,7 +137,7 @@ describe('EvalState in batches', () => {
 
   it('a model switch mid-batch interrupts every row, ends the evaluation as cancelled, and keeps earlier batches', async () => {
     const evaluation = batched(new EvalState(app));
-    evaluation.setCount(4);
+    evaluation.setCount(2 * EVAL_BATCH_QUESTIONS);
     evaluation.setModes(['answer-only']);
     const run = evaluation.run();
     await answerBatch(evaluation, () => true);
@@ -142,7 +150,7 @@ describe('EvalState in batches', () => {
     await run;
     expect(evaluation.status).toBe('stopped');
     expect(evaluation.stopNote).toBe('Cancelled when a model was loaded');
-    expect(evaluation.records).toHaveLength(2);
+    expect(evaluation.records).toHaveLength(EVAL_BATCH_QUESTIONS);
     await vi.waitFor(() => expect(workers).toHaveLength(2));
     workers[1]?.reply(ready);
     await switching;
