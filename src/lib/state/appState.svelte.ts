@@ -10,7 +10,6 @@ import {
   buildPrompt,
   parsePromptFormat,
   renderPrompt,
-  type ChatPrompting,
   type Exemplar,
   type EvalMode,
   type PromptFormat
@@ -98,10 +97,6 @@ export class AppState {
   get baseFormat(): PromptFormat | null {
     return this.#baseFormat;
   }
-  /** The chat template the prompts go through, or null for Q/A text. */
-  get chat(): ChatPrompting | null {
-    return this.engine.model.chat;
-  }
   get formatError(): string | null {
     return this.#formatError;
   }
@@ -150,7 +145,8 @@ export class AppState {
     // A half-typed exemplar would put an empty "Q:" block into the prompt.
     const exemplars = this.#exemplars.filter((e) => e.question.trim() !== '' && e.answer.trim() !== '');
     const input = { question, exemplars, trigger: this.#trigger };
-    const model = { format, chat: this.chat };
+    // Through the model's chat template when it has one, else as Q/A text.
+    const model = { format, chat: this.engine.model.chat };
     const prompt = (mode: EvalMode): string => renderPrompt(model, mode, input, (m) => buildPrompt(format, m, input));
     return {
       'zero-shot-cot': prompt('zero-shot-cot'),
