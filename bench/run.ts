@@ -134,7 +134,9 @@ async function main(): Promise<void> {
   let evals: EvalRun[] = [];
   let chromiumVersion = '—';
   let profiles: ProfileSplit[] = [];
-  const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'eval', 'profile'] as const).filter((s) => only.has(s));
+  const browserSections = (['wasm-1t', 'wasm-2t', 'webgpu', 'ui', 'eval', 'profile'] as const).filter((s) =>
+    only.has(s)
+  );
   if (browserSections.length > 0) {
     build();
     const server = spawn(
