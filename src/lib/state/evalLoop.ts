@@ -95,6 +95,7 @@ async function askByMode(
   hooks: LoopHooks
 ): Promise<boolean> {
   for (const mode of modes) {
+    if (hooks.stopRequested()) return true;
     const rows = asks.filter((a) => a.mode === mode);
     if (rows.length > 0 && (await askTogether(stage, engine, rows, shown, hooks))) return true;
   }
