@@ -49,6 +49,11 @@ export function answeredRecord(
   };
 }
 
+/** Self-consistency's chains as one text, as exports keep them: a line each, numbered from 1. */
+export function numberedChains(texts: readonly string[]): string {
+  return texts.map((t, i) => `[${i + 1}] ${t.trim()}`).join('\n');
+}
+
 /**
  * Self-consistency's chains on one question, marked by their vote. The text keeps every chain, numbered; the
  * stats count all chains' tokens and the batch's whole time, so the cost of thinking k times shows.
@@ -64,7 +69,7 @@ export function votedRecord(
   const stats = chainsStats(chains.map((c) => c.timings));
   return {
     ...recordBase(index, item, SELF_CONSISTENCY),
-    text: chains.map((c, i) => `[${i + 1}] ${c.text.trim()}`).join('\n'),
+    text: numberedChains(chains.map((c) => c.text)),
     predicted,
     correct: isCorrect(predicted, item.gold),
     error: null,

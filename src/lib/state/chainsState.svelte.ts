@@ -1,9 +1,9 @@
 import type { GenParams, RunTimings } from '../core/types.ts';
 import type { Engine } from '../engine/client/engine.svelte.ts';
-import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import { vote, type Vote } from '../eval/vote.ts';
 import { SELF_CONSISTENCY, isCorrect, type PromptFormat } from '../prompts/index.ts';
 import type { PaneReport } from '../eval/reportFormats.ts';
+import { numberedChains } from '../eval/records.ts';
 import { chainParams, type ConsistencySettings } from '../run/consistency.ts';
 import { chainsStats, type ChainsStats } from '../stats/index.ts';
 import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte.ts';
@@ -15,14 +15,13 @@ import { PaneState, type PaneStatus, type PaneVerdict } from './paneState.svelte
 export class ChainsState {
   #chains = $state.raw<PaneState[]>([]);
   #timings = $state.raw<RunTimings[]>([]);
-  #gold = $state<string | null>(null);
   /** The settings the shown chains were sampled with (the switch's may have changed since). */
   #sampled = $state.raw<ConsistencySettings | null>(null);
   #stopAll: (() => void) | null = null;
 
   /** The gold answer the vote is marked against; null when the question has none. */
   get gold(): string | null {
-    return this.#gold;
+    return this.#chains[0]?.gold ?? null;
   }
   /** One pane per chain, in the order they were sampled. */
   get chains(): readonly PaneState[] {
@@ -43,8 +42,9 @@ export class ChainsState {
 
   /** Graded like a pane: only when every chain ended on its own, against a known gold answer. */
   readonly verdict = $derived.by((): PaneVerdict => {
-    if (this.#gold === null || this.status !== 'done') return 'none';
-    return isCorrect(this.vote.majority, this.#gold) ? 'right' : 'wrong';
+    const gold = this.gold;
+    if (gold === null || this.status !== 'done') return 'none';
+    return isCorrect(this.vote.majority, gold) ? 'right' : 'wrong';
   });
 
   readonly stats = $derived.by((): ChainsStats | null => chainsStats(this.#timings));
@@ -63,39 +63,18 @@ export class ChainsState {
     this.#chains = chains;
     this.#sampled = { ...settings };
     this.#timings = [];
-    this.#gold = gold;
     for (const c of chains) c.start();
     const batch = engine.generateTogether(
       'run',
-      chains.map((c) => ({
-        prompt,
-        callbacks: {
-          onPrompt: (n: number) => c.setPromptTokens(n),
-          onToken: (text: string, at: readonly number[]) => c.append(text, at)
-        }
-      })),
+      chains.map((c) => ({ prompt, callbacks: c.stream })),
       chainParams(base, settings)
     );
     this.#stopAll = () => chains.forEach((_, i) => batch.stop(i));
-    const timings: RunTimings[] = [];
     try {
-      await Promise.all(
-        batch.results.map((result, i) =>
-          result.then(
-            (r) => {
-              chains[i]?.finish(r);
-              timings.push(r.timings);
-            },
-            (err: unknown) => {
-              if (err instanceof CancelledError) chains[i]?.abort(err.message);
-              else chains[i]?.fail(userMessage(err));
-            }
-          )
-        )
-      );
+      const results = await Promise.all(batch.results.map((result, i) => chains[i]?.settle(result)));
+      this.#timings = results.flatMap((r) => (r === null || r === undefined ? [] : [r.timings]));
     } finally {
       this.#stopAll = null;
-      this.#timings = timings;
     }
   }
 
@@ -110,7 +89,7 @@ export class ChainsState {
       mode: SELF_CONSISTENCY,
       status: this.status,
       prompt: first.prompt,
-      text: chains.map((c, i) => `[${i + 1}] ${c.text.trim()}`).join('\n'),
+      text: numberedChains(chains.map((c) => c.text)),
       answer: this.vote.majority,
       correct: this.verdict === 'none' ? null : this.verdict === 'right',
       stats:
@@ -139,6 +118,5 @@ export class ChainsState {
     this.#chains = [];
     this.#sampled = null;
     this.#timings = [];
-    this.#gold = null;
   }
 }

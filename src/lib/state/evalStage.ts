@@ -4,7 +4,7 @@ import type { RunResult } from '../engine/client/runTypes.ts';
 import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import type { EvalItem, EvalRecord } from '../eval/problemSet.ts';
 import { answeredRecord, failedRecord, votedRecord } from '../eval/records.ts';
-import { MODES, SELF_CONSISTENCY, type Mode, type PromptFormat } from '../prompts/index.ts';
+import { MODES, SELF_CONSISTENCY, type EvalMode, type Mode, type PromptFormat } from '../prompts/index.ts';
 import type { PaneState } from './paneState.svelte.ts';
 
 /** One question in one mode, as the evaluation asks it. */
@@ -54,10 +54,7 @@ export class EvalStage {
   async ask(engine: Engine, q: Ask): Promise<EvalRecord | null> {
     const pane = this.#panes?.[q.mode] ?? null;
     pane?.start();
-    const result = engine.generate('evaluation', q.prompt, q.params, {
-      onPrompt: (n) => pane?.setPromptTokens(n),
-      onToken: (text, at) => pane?.append(text, at)
-    });
+    const result = engine.generate('evaluation', q.prompt, q.params, pane?.stream ?? {});
     return this.#settle(engine, q, pane, result);
   }
 
@@ -72,13 +69,7 @@ export class EvalStage {
     for (const pane of panes) pane?.start();
     const batch = engine.generateTogether(
       'evaluation',
-      asks.map((q, i) => ({
-        prompt: q.prompt,
-        callbacks: {
-          onPrompt: (n: number) => panes[i]?.setPromptTokens(n),
-          onToken: (text: string, at: readonly number[]) => panes[i]?.append(text, at)
-        }
-      })),
+      asks.map((q, i) => ({ prompt: q.prompt, callbacks: panes[i]?.stream ?? {} })),
       first.params
     );
     return batch.results.map((result, i) => this.#settle(engine, asks[i] ?? first, panes[i] ?? null, result));
@@ -97,12 +88,17 @@ export class EvalStage {
     } catch (err) {
       if (err instanceof CancelledError) pane?.abort(err.message);
       else pane?.fail(userMessage(err));
-      if (err instanceof CancelledError || engine.status !== 'ready') {
-        this.skipQueued();
-        throw err;
-      }
-      return failedRecord(q.index, q.item, q.mode, userMessage(err));
+      return this.#failed(engine, q.index, q.item, q.mode, err);
     }
+  }
+
+  /** A failed generation's record; a cancel, or a dead engine that would fail every later question too, is thrown. */
+  #failed(engine: Engine, index: number, item: EvalItem, mode: EvalMode, err: unknown): EvalRecord {
+    if (err instanceof CancelledError || engine.status !== 'ready') {
+      this.skipQueued();
+      throw err;
+    }
+    return failedRecord(index, item, mode, userMessage(err));
   }
 
   /**
@@ -120,14 +116,7 @@ export class EvalStage {
     // Every chain settles before the question does: a failed one must not leave the others unhandled.
     const settled = await Promise.allSettled(batch.results);
     const failed = settled.find((s) => s.status === 'rejected');
-    if (failed !== undefined) {
-      const err: unknown = failed.reason;
-      if (err instanceof CancelledError || engine.status !== 'ready') {
-        this.skipQueued();
-        throw err;
-      }
-      return failedRecord(q.index, q.item, SELF_CONSISTENCY, userMessage(err));
-    }
+    if (failed !== undefined) return this.#failed(engine, q.index, q.item, SELF_CONSISTENCY, failed.reason);
     const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     return results.some((r) => r.stopped) ? null : votedRecord(q.index, q.item, q.prompt, q.format, results);
   }

@@ -9,7 +9,8 @@ import {
   type ThinkSplit
 } from '../prompts/index.ts';
 import { runStats, type RunStats } from '../stats/index.ts';
-import type { RunResult } from '../engine/client/runTypes.ts';
+import type { RunCallbacks, RunResult } from '../engine/client/runTypes.ts';
+import { CancelledError, userMessage } from '../engine/shared/errors.ts';
 import type { TokenInfo } from '../core/types.ts';
 import { ConfidenceState } from './confidenceState.svelte.ts';
 
@@ -168,6 +169,28 @@ export class PaneState {
     this.#thinkTokens = null;
     this.#thinkMs = null;
     this.confidence.clear();
+  }
+
+  /** What a generation streams into this pane: its prompt's length, then its tokens. */
+  readonly stream: RunCallbacks = {
+    onPrompt: (n) => this.setPromptTokens(n),
+    onToken: (text, at, tokens) => this.append(text, at, tokens)
+  };
+
+  /**
+   * Follows a generation to its end: its result once finished, or null with the reason shown (a cancel keeps
+   * the streamed text, marked partial).
+   */
+  async settle(result: Promise<RunResult>): Promise<RunResult | null> {
+    try {
+      const r = await result;
+      this.finish(r);
+      return r;
+    } catch (err) {
+      if (err instanceof CancelledError) this.abort(err.message);
+      else this.fail(userMessage(err));
+      return null;
+    }
   }
 
   /** Back to an empty, idle pane: the model changed, so an old run no longer belongs here. */

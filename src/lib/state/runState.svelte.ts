@@ -200,29 +200,12 @@ export class RunState {
     }
     const batch = this.#engine.generateTogether(
       'run',
-      panes.map((pane) => ({
-        prompt: prompts[pane.mode],
-        callbacks: {
-          onPrompt: (n: number) => pane.setPromptTokens(n),
-          onToken: (text: string, at: readonly number[], tokens) => pane.append(text, at, tokens)
-        }
-      })),
+      panes.map((pane) => ({ prompt: prompts[pane.mode], callbacks: pane.stream })),
       // One batch shares its settings: a pane whose view is on has every row report its alternatives.
       { ...params, alternatives: alternativesFor(panes.some((pane) => pane.confidence.on)) }
     );
     this.#stopRow = (mode) => batch.stop(order.indexOf(mode));
-    await Promise.all(
-      batch.results.map((result, i) => {
-        const pane = panes[i];
-        return result.then(
-          (r) => pane?.finish(r),
-          (err: unknown) => {
-            if (err instanceof CancelledError) pane?.abort(err.message);
-            else pane?.fail(userMessage(err));
-          }
-        );
-      })
-    );
+    await Promise.all(batch.results.map((result, i) => panes[i]?.settle(result)));
   }
 
   async #runInTurn(order: readonly Mode[], prompts: Record<Mode, string>, params: GenParams): Promise<void> {
@@ -238,10 +221,7 @@ export class RunState {
       this.#currentMode = mode;
       try {
         const viewParams = { ...params, alternatives: alternativesFor(pane.confidence.on) };
-        const result = await this.#engine.generate('run', prompts[mode], viewParams, {
-          onPrompt: (n) => pane.setPromptTokens(n),
-          onToken: (text, at, tokens) => pane.append(text, at, tokens)
-        });
+        const result = await this.#engine.generate('run', prompts[mode], viewParams, pane.stream);
         pane.finish(result);
       } catch (err) {
         // A reload or a crash ends the whole run: the panes after this one would only fail the same way.
