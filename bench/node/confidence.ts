@@ -7,14 +7,13 @@
  *
  *   npx tsx bench/node/confidence.ts [--reps=7] [--max-new-tokens=64]
  */
-import { readFileSync } from 'node:fs';
-import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import type { GenParams, TokenInfo } from '$lib/core/types.ts';
-import { generateText, type Loaded } from '$lib/engine/worker/generate.ts';
-import { buildPrompt, parsePromptFormat } from '$lib/prompts/index.ts';
+import { generateText } from '$lib/engine/worker/generate.ts';
+import { buildPrompt } from '$lib/prompts/index.ts';
 import { presets } from '$lib/questions/presets.ts';
 import { FORK_MARGIN, TOP_ALTERNATIVES } from '$lib/run/confidence.ts';
 import { decodeTokensPerSec, median } from '$lib/stats/index.ts';
+import { loadNodeModel } from '../../models/recipe/node-model.ts';
 
 const MODEL = 'think-small-3m';
 const arg = (name: string, fallback: number): number => {
@@ -25,17 +24,8 @@ const arg = (name: string, fallback: number): number => {
 const reps = arg('reps', 7);
 const maxNewTokens = arg('max-new-tokens', 64);
 
-env.allowRemoteModels = false;
-env.localModelPath = 'models/';
-const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
 // One intra-op thread, as the other Node benchmarks: two spinning threads on two shared cores measure the scheduler.
-const model = await AutoModelForCausalLM.from_pretrained(MODEL, {
-  dtype: 'q8',
-  device: 'cpu',
-  session_options: { intraOpNumThreads: 1, interOpNumThreads: 1 }
-});
-const loaded: Loaded = { tokenizer, addSpecialTokens: true, model };
-const format = parsePromptFormat(JSON.parse(readFileSync(`models/${MODEL}/prompts.json`, 'utf8')));
+const { loaded, format } = await loadNodeModel(`models/${MODEL}`, 'q8', 1);
 const prompts = presets().map((q) => buildPrompt(format, 'zero-shot-cot', { question: q.question }));
 
 interface Run {

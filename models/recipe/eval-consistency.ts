@@ -8,14 +8,13 @@
  * zero-shot CoT, one sampled chain (the first of the k), and the majority of the k.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import { generateSet } from '$lib/tasks/index.ts';
-import { buildPrompt, extractAnswer, isCorrect, parsePromptFormat, promptTail } from '$lib/prompts/index.ts';
-import { generateBatch, type Loaded } from '$lib/engine/worker/generate.ts';
+import { buildPrompt, extractAnswer, isCorrect, promptTail } from '$lib/prompts/index.ts';
+import { generateBatch } from '$lib/engine/worker/generate.ts';
 import { vote } from '$lib/eval/vote.ts';
 import type { GenParams } from '$lib/core/types.ts';
+import { loadNodeModel } from './node-model.ts';
 import { readProblemSet, type QA } from './problem-set.ts';
 
 const { values } = parseArgs({
@@ -34,20 +33,7 @@ const { values } = parseArgs({
   }
 });
 
-const modelDir = resolve(values.model);
-env.allowRemoteModels = false;
-env.localModelPath = dirname(modelDir) + '/';
-const modelId = basename(modelDir);
-const format = parsePromptFormat(JSON.parse(readFileSync(join(modelDir, 'prompts.json'), 'utf8')));
-const loaded: Loaded = {
-  tokenizer: await AutoTokenizer.from_pretrained(modelId),
-  addSpecialTokens: true,
-  model: await AutoModelForCausalLM.from_pretrained(modelId, {
-    dtype: values.dtype as 'q8' | 'fp32',
-    device: 'cpu',
-    session_options: { intraOpNumThreads: Number(values.threads), interOpNumThreads: 1 }
-  })
-};
+const { loaded, format } = await loadNodeModel(values.model, values.dtype as 'q8' | 'fp32', Number(values.threads));
 
 const items: QA[] =
   values.set !== undefined

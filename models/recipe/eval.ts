@@ -9,19 +9,12 @@
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AutoModelForCausalLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
+import type { Tensor } from '@huggingface/transformers';
 import { FAMILIES, Rng, generateSet, generateStory, type Family } from '$lib/tasks/index.ts';
-import {
-  MODES,
-  buildPrompt,
-  extractAnswer,
-  isCorrect,
-  parsePromptFormat,
-  promptTail,
-  type Mode
-} from '$lib/prompts/index.ts';
+import { MODES, buildPrompt, extractAnswer, isCorrect, promptTail, type Mode } from '$lib/prompts/index.ts';
+import { loadNodeModel } from './node-model.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';
 
@@ -44,18 +37,9 @@ const { values } = parseArgs({
 });
 
 const modelDir = resolve(values.model);
-env.allowRemoteModels = false;
-env.localModelPath = dirname(modelDir) + '/';
-const modelId = basename(modelDir);
 const dtype = values.dtype as 'q8' | 'q4' | 'fp32';
-const format = parsePromptFormat(JSON.parse(readFileSync(join(modelDir, 'prompts.json'), 'utf8')));
-const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-// onnxruntime-node would start a thread per core; on a shared machine spinning threads cost more than they give.
-const model = await AutoModelForCausalLM.from_pretrained(modelId, {
-  dtype,
-  device: 'cpu',
-  session_options: { intraOpNumThreads: Number(values.threads), interOpNumThreads: 1 }
-});
+const { loaded, format } = await loadNodeModel(modelDir, dtype, Number(values.threads));
+const { tokenizer, model } = loaded;
 const eos = 2;
 
 interface Item {
