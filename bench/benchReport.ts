@@ -155,6 +155,7 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       'run',
       'modes',
       'wall (ms)',
+      'every pane streaming after (ms)',
       'tasks over 50 ms',
       'longest task (ms)',
       'decode per pane (tok/s)',
@@ -164,6 +165,7 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       r.rep === 0 ? '1st after load' : String(r.rep + 1),
       r.together ? 'together' : 'one at a time',
       formatMs(r.wallMs),
+      r.allStreamingMs === null ? '—' : formatMs(r.allStreamingMs),
       String(r.longTasks),
       r.longestTaskMs === 0 ? '0 (none)' : formatMs(r.longestTaskMs),
       r.panes.map((p) => formatRate(p.decodeTokensPerSec)).join(' / '),
@@ -183,11 +185,16 @@ export function togetherSummary(runs: readonly ThreeModeRun[]): string {
   const together = wall(true);
   const apart = wall(false);
   if (together === null || apart === null) return 'Together vs one at a time: too few warm runs to compare.';
+  const streaming = (on: boolean): number | null =>
+    median(warm.flatMap((r) => (r.together === on && r.allStreamingMs !== null ? [r.allStreamingMs] : [])));
+  const [allOn, allOff] = [streaming(true), streaming(false)];
   const texts = (r: ThreeModeRun): string => JSON.stringify(r.panes.map((p) => p.text));
   const same = new Set(warm.map(texts)).size === 1;
   return (
     `Together vs one at a time (warm runs, medians): ${formatMs(together)} vs ${formatMs(apart)}, ` +
-    `${(apart / together).toFixed(2)}× faster together; greedy text ${same ? 'identical' : 'DIFFERENT'} in every pane.`
+    `${(apart / together).toFixed(2)}× faster together; every pane streaming after ` +
+    `${allOn === null ? '—' : formatMs(allOn)} vs ${allOff === null ? '—' : formatMs(allOff)}; ` +
+    `greedy text ${same ? 'identical' : 'DIFFERENT'} in every pane.`
   );
 }
 

@@ -1,7 +1,7 @@
 /**
- * The real app page during three-mode runs, alternately together (one batch, the default) and one at a
- * time: wall time from the click on Run to the last pane finishing, each pane's text, and main-thread long
- * tasks (over 50 ms, as the Long Tasks API defines them).
+ * The real app page during three-mode runs, alternately together (the default: one batch on a GPU, in turns on
+ * WASM) and one at a time: wall time from the click on Run to the last pane finishing, the wait until every pane
+ * shows text, each pane's text, and main-thread long tasks (over 50 ms, as the Long Tasks API defines them).
  */
 import type { Browser } from '@playwright/test';
 import { MODES } from '$lib/prompts/modes.ts';
@@ -18,6 +18,8 @@ export interface ThreeModeRun {
   rep: number;
   together: boolean;
   wallMs: number;
+  /** From the click on Run until the last of the three panes shows its first token. */
+  allStreamingMs: number | null;
   longTasks: number;
   longestTaskMs: number;
   panes: PaneFigures[];
@@ -31,6 +33,8 @@ interface LongTask {
 declare global {
   interface Window {
     __benchLongTasks: LongTask[];
+    /** When each pane first showed a token in the run being measured (page clock). */
+    __benchFirsts: number[];
   }
 }
 
@@ -54,7 +58,22 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
       const together = rep % 2 === 0;
       await page.getByTestId('run-together').setChecked(together);
       await page.getByTestId('run').waitFor({ state: 'visible' });
-      const from = await page.evaluate(() => performance.now());
+      const from = await page.evaluate((modes) => {
+        window.__benchFirsts = [];
+        const seen = new Set<string>();
+        const observer = new MutationObserver(() => {
+          for (const m of modes) {
+            const count = document.querySelector(`[data-testid="pane-${m}"] [data-testid="live-count"]`);
+            if (!seen.has(m) && Number.parseInt(count?.textContent ?? '0', 10) > 0) {
+              seen.add(m);
+              window.__benchFirsts.push(performance.now());
+            }
+          }
+          if (seen.size === modes.length) observer.disconnect();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        return performance.now();
+      }, MODES);
       await page.getByTestId('run').click();
       // The last pane leaves `done` when the new run starts; only then can `done` mean this run.
       await page
@@ -68,6 +87,7 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
         ([from, to]) => window.__benchLongTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to),
         [from, to] as const
       );
+      const firsts = await page.evaluate(() => window.__benchFirsts);
       const panes: PaneFigures[] = [];
       for (const mode of MODES) {
         const pane = page.getByTestId(`pane-${mode}`);
@@ -84,6 +104,7 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
         rep,
         together,
         wallMs: to - from,
+        allStreamingMs: firsts.length === MODES.length ? Math.max(...firsts) - from : null,
         longTasks: tasks.length,
         longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
         panes

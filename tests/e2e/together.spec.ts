@@ -8,7 +8,7 @@ declare global {
   }
 }
 
-test.describe('the three modes together, and one at a time (the default on WASM)', () => {
+test.describe('the three modes side by side (the default), and one at a time', () => {
   test.beforeEach(() => test.skip(test.info().project.metadata.device !== 'wasm', 'WASM project only'));
 
   test('all three panes are generating at the same moment, and Stop on one leaves the others running', async ({
@@ -16,9 +16,8 @@ test.describe('the three modes together, and one at a time (the default on WASM)
   }, info) => {
     await openApp(page, info);
     await setMaxNewTokens(page, 96);
-    // One at a time is WASM's default (batches measured slower there); together is one click away.
-    await expect(page.getByTestId('run-together')).not.toBeChecked();
-    await page.getByTestId('run-together').check();
+    // Side by side is the default on every backend; on WASM the worker steps the rows in turns.
+    await expect(page.getByTestId('run-together')).toBeChecked();
     // Counted in the page on every DOM change: a pane is generating when it is running and has streamed a token.
     await page.evaluate((modes) => {
       window.__together = { most: 0, afterStop: 0 };
@@ -48,13 +47,15 @@ test.describe('the three modes together, and one at a time (the default on WASM)
     await expect(pane(page, 'few-shot-cot')).toHaveAttribute('data-status', 'stopped', { timeout: 120_000 });
     expect(seen.most).toBe(3);
     expect(seen.afterStop).toBeGreaterThan(0);
+    // WASM steps the rows in turns, and the stats say so.
+    await expect(pane(page, 'zero-shot-cot').getByTestId('stat-turns')).toHaveAttribute('data-value', '3');
     await expect(pane(page, 'few-shot-cot').getByTestId('pane-stopped')).toContainText('Stopped by you');
   });
 
   test('one at a time runs the modes in turn', async ({ page }, info) => {
     await openApp(page, info);
     await setMaxNewTokens(page, 24);
-    await expect(page.getByTestId('run-together')).not.toBeChecked();
+    await page.getByTestId('run-together').uncheck();
     await page.evaluate((modes) => {
       window.__together = { most: 0, afterStop: 0 };
       const panes = modes.map((m) => document.querySelector(`[data-testid="pane-${m}"]`));

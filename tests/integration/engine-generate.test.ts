@@ -81,6 +81,52 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     });
   });
 
+  it('in turns, every row writes what it writes alone, all rows stream at once, and the timings say turns', async () => {
+    const alone = await Promise.all(references.map((ref) => quietRun(ref.prompt, GREEDY)));
+    const order: number[] = [];
+    const streams: Streamed[] = references.map(() => ({ deltas: [], prompts: [] }));
+    const inTurns = await generateBatch(
+      loaded,
+      references.map((ref, i) => ({
+        prompt: ref.prompt,
+        control: { interrupted: false },
+        hooks: hooks(streams[i] ?? { deltas: [], prompts: [] }, () => order.push(i))
+      })),
+      GREEDY,
+      undefined,
+      'turns'
+    );
+    inTurns.forEach((r, i) => {
+      expect(r.text).toBe(alone[i]?.text);
+      expect(streams[i]?.deltas.join('')).toBe(alone[i]?.text);
+      expect(r.timings.turnRows).toBe(references.length);
+      expect(r.timings.batchRows).toBeUndefined();
+    });
+    // Every row's first token comes before the first row's last: they stream side by side, not one after another.
+    const lastOfFirst = order.lastIndexOf(0);
+    for (let i = 1; i < references.length; i++) expect(order.indexOf(i)).toBeLessThan(lastOfFirst);
+  });
+
+  it('in turns, an interrupted row ends as stopped while the others run to their end', async () => {
+    const control = { interrupted: false };
+    const [a, b] = references;
+    if (a === undefined || b === undefined) throw new Error('two reference prompts needed');
+    const [first, second] = await generateBatch(
+      loaded,
+      [
+        { prompt: a.prompt, control, hooks: hooks({ deltas: [], prompts: [] }, (n) => (control.interrupted = n >= 3)) },
+        { prompt: b.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }
+      ],
+      GREEDY,
+      undefined,
+      'turns'
+    );
+    expect(first?.stopped).toBe(true);
+    expect(first?.timings.generatedTokens).toBe(3);
+    expect(second?.stopped).toBe(false);
+    expect(second?.timings.generatedTokens).toBe(b.greedy.length);
+  });
+
   it('an interrupted row of a batch ends as stopped while the others run to their end', async () => {
     const control = { interrupted: false };
     const [a, b] = references;

@@ -102,7 +102,19 @@ export interface RunTimings {
    * over its own time. Absent for a run alone.
    */
   batchRows?: number;
+  /**
+   * Prompts decoded in turns with this one (itself included), each row with its own cache, one forward pass
+   * each in turn. Above 1 nothing was shared: this row's clock also ran through the other rows' steps, so its
+   * first-token wait and decode rate include them. Absent for a run alone or a batch.
+   */
+  turnRows?: number;
 }
+
+/**
+ * How the rows of one request are stepped: as one padded batch (each step one forward pass for all rows), or
+ * in turns (each row its own forward pass and cache, one after another). Both stream every row at once.
+ */
+export type Stepping = 'batch' | 'turns';
 
 export interface LoadTimings {
   /** Fetching or reading config, tokenizer and weights. */

@@ -102,7 +102,8 @@ export class ChainsState {
               prefillTokensPerSec: null,
               decodeTokensPerSec: stats.tokensPerSec,
               totalMs: stats.totalMs,
-              batchRows: stats.chains
+              batchRows: this.#timings[0]?.batchRows ?? 1,
+              turnRows: this.#timings[0]?.turnRows ?? 1
             },
       chains: { ...settings, answers: chains.map((c) => c.answer) }
     };

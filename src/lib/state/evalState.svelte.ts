@@ -116,9 +116,12 @@ export class EvalState {
   get current(): { index: number; mode: EvalMode } | null {
     return this.#current;
   }
-  /** Whether questions go to the engine in batches (by default on a hardware GPU only) or one generation at a time. */
+  /**
+   * Whether questions go to the engine in batches or one generation at a time. By default only where the backend
+   * steps a batch's rows as one (a hardware GPU): in turns a batch costs what its questions cost one by one.
+   */
   get batched(): boolean {
-    return this.#batched ?? this.#app.engine.backend?.batchByDefault ?? false;
+    return this.#batched ?? this.#app.engine.backend?.stepping === 'batch';
   }
   setBatched(batched: boolean): void {
     this.#batched = batched;

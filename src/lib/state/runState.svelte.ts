@@ -145,17 +145,18 @@ export class RunState {
   }
 
   /**
-   * Whether the three modes run as one batch, side by side, or one at a time. By default as the backend says:
-   * together on a hardware GPU only (device.ts, batchByDefault, gives the measurements).
+   * Whether the three modes run side by side, all streaming at once, or one after another. Together by default:
+   * the worker steps the rows as one batch where that pays and in turns elsewhere (device.ts, chooseStepping), so
+   * together never costs more than the rows one at a time.
    */
   get together(): boolean {
-    return this.#together ?? this.#engine.backend?.batchByDefault ?? false;
+    return this.#together ?? true;
   }
   setTogether(together: boolean): void {
     this.#together = together;
   }
 
-  /** Runs the three modes through the engine's queue: together as one batch, or one after another. */
+  /** Runs the three modes through the engine's queue: together, or one after another. */
   runAll(): Promise<void> {
     const format = this.#app.format;
     const prompts = this.#app.prompts;
@@ -191,7 +192,7 @@ export class RunState {
     }
   }
 
-  /** All modes as one batch: every pane streams at once, and a pane's Stop ends its row only. */
+  /** All modes in one request: every pane streams at once, and a pane's Stop ends its row only. */
   async #runTogether(order: readonly Mode[], prompts: Record<Mode, string>, params: GenParams): Promise<void> {
     const panes = order.map((mode) => this.panes[mode]);
     for (const pane of panes) {

@@ -14,6 +14,8 @@ export interface RunStats {
   totalMs: number;
   /** Prompts generated together with this one (itself included): above 1, prefill and steps were shared. */
   batchRows: number;
+  /** Prompts decoded in turns with this one (itself included): above 1, its clock also ran through theirs. */
+  turnRows: number;
 }
 
 export function ratePerSec(count: number, ms: number): number | null {
@@ -47,7 +49,8 @@ export function runStats(t: RunTimings): RunStats {
     prefillTokensPerSec: prefillTokensPerSec(t),
     decodeTokensPerSec: decodeTokensPerSec(t),
     totalMs: totalMs(t),
-    batchRows: t.batchRows ?? 1
+    batchRows: t.batchRows ?? 1,
+    turnRows: t.turnRows ?? 1
   };
 }
 

@@ -63,7 +63,8 @@ const run: RunReport = {
         prefillTokensPerSec: 2823.5,
         decodeTokensPerSec: 310.2,
         totalMs: 31,
-        batchRows: 3
+        batchRows: 3,
+        turnRows: 1
       }
     },
     { mode: 'answer-only', status: 'idle', prompt: '', text: '', answer: null, correct: null, stats: null }

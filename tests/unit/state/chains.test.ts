@@ -46,6 +46,8 @@ function chainBatch(): Extract<Request, { type: 'generate-batch' }> | undefined 
 beforeEach(async () => {
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(format))));
   ({ app, runs, workers } = await readyApp());
+  // The modes one at a time, so that the chains' batch is the only one posted.
+  runs.setTogether(false);
   app.setQuestion({ question: 'What is 4 plus 4?', gold: '8', family: 'arithmetic' });
 });
 

@@ -58,12 +58,12 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('EvalState in batches', () => {
-  it('asks one generation at a time by default on WASM, where batches measured slower', () => {
+  it('asks one generation at a time by default where rows step in turns (WASM): batches would gain nothing', () => {
     expect(new EvalState(app).batched).toBe(false);
   });
 
-  it('batches by default where the backend says batches pay', async () => {
-    const onGpu = await readyApp('webgpu', { device: 'webgpu', batchByDefault: true });
+  it('batches by default where the backend steps a batch as one (a hardware GPU)', async () => {
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: 'batch' });
     expect(new EvalState(onGpu.app).batched).toBe(true);
   });
 

@@ -50,12 +50,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('RunState together', () => {
   beforeEach(() => runs.setTogether(true));
 
-  it('is off by default on WASM, where batches measured slower', () => {
-    expect(new RunState(app).together).toBe(false);
-  });
-
-  it("follows the backend when the user has not chosen, and the user's choice after", async () => {
-    const onGpu = await readyApp('webgpu', { device: 'webgpu', batchByDefault: true });
+  it("is on by default on every backend (the worker picks batch or turns), and the user's choice after", async () => {
+    expect(new RunState(app).together).toBe(true);
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: 'batch' });
     const fresh = new RunState(onGpu.app);
     expect(fresh.together).toBe(true);
     fresh.setTogether(false);

@@ -63,7 +63,8 @@ describe('runStats', () => {
       prefillTokensPerSec: 800,
       decodeTokensPerSec: 100,
       totalMs: 1060,
-      batchRows: 1
+      batchRows: 1,
+      turnRows: 1
     });
   });
   it('says how many prompts shared the batch, counting the decode rate over its own tokens and time', () => {
@@ -87,7 +88,8 @@ describe('runStats', () => {
       prefillTokensPerSec: null,
       decodeTokensPerSec: null,
       totalMs: 5,
-      batchRows: 1
+      batchRows: 1,
+      turnRows: 1
     });
   });
 });

@@ -34,7 +34,7 @@ export function backendInfo(reply: Extract<Reply, { type: 'ready' }>): BackendIn
     webgpuAdapter: reply.webgpuAdapter,
     contextTokens: reply.contextTokens,
     autoReason: reply.autoReason,
-    batchByDefault: reply.batchByDefault,
+    stepping: reply.stepping,
     notices: reply.notices,
     modelCached: reply.modelCached,
     runtimeFiles: reply.runtimeFiles

@@ -1,4 +1,4 @@
-import { F16_DTYPES, type Device, type DevicePreference, type Dtype } from '../../core/types.ts';
+import { F16_DTYPES, type Device, type DevicePreference, type Dtype, type Stepping } from '../../core/types.ts';
 
 /** The minimal slice of `navigator.gpu` we rely on, so detection can be tested without a browser. */
 export interface GpuLike {
@@ -92,14 +92,15 @@ export function autoDevice(probe: GpuProbe, smallModel: boolean): { device: Devi
 }
 
 /**
- * Whether the modes and evaluation questions run as one batch unless the user says otherwise. Measured
- * (BENCHMARKS.md, "Batching"): on WASM a batch of three was slower than the rows one at a time (0.60×), because
- * onnxruntime-web copies the whole padded KV cache every step; a software adapter computes on the CPU as well, and
- * there a batched run of three did not finish a 16-token run in 400 s (CI). Only a hardware GPU, whose step is
- * bound by dispatch overhead, can carry more rows for about the price of one.
+ * How a request's rows step. Measured (BENCHMARKS.md, "Batching"): on WASM a padded batch of the three modes was
+ * slower than the rows one at a time (0.60×), because onnxruntime-web copies the whole padded KV cache every step
+ * and a step's cost grows with its rows; a software adapter computes on the CPU as well, and there a batch of three
+ * did not finish a 16-token run in 400 s (CI). So rows go in turns there, each with its own cache: every pane
+ * still streams at once, for what the rows cost one after another. Only a hardware GPU, whose step is bound by
+ * dispatch overhead, carries more rows in one batch for about the price of one.
  */
-export function batchByDefault(device: Device, probe: GpuProbe): boolean {
-  return device === 'webgpu' && probe.unavailable === null && !probe.software;
+export function chooseStepping(device: Device, probe: GpuProbe): Stepping {
+  return device === 'webgpu' && probe.unavailable === null && !probe.software ? 'batch' : 'turns';
 }
 
 /** Device and dtype for this browser, saying so whenever the user's choice or the best dtype had to give way. */

@@ -7,6 +7,7 @@ import type {
   LoadTimings,
   ModelRef,
   RunTimings,
+  Stepping,
   TokenInfo
 } from '../../core/types.ts';
 
@@ -19,8 +20,9 @@ export type Request =
   | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
   | { type: 'generate'; runId: string; prompt: string; params: GenParams }
   /**
-   * Several prompts stepped together as one batch; each row is a run of its own, with its own replies and
-   * its own `done` or `error`, and an `interrupt` of its runId stops that row alone.
+   * Several prompts generated together, streaming at once (as one batch or in turns: the `ready` reply's
+   * `stepping`); each row is a run of its own, with its own replies and its own `done` or `error`, and an
+   * `interrupt` of its runId stops that row alone.
    */
   | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams }
   | { type: 'interrupt'; runId: string }
@@ -40,8 +42,8 @@ export type Reply =
       contextTokens: number;
       /** Why Auto chose this device, for the header; null when the user named the device. */
       autoReason: string | null;
-      /** Whether runs and evaluations batch their rows by default on this backend (device.ts, batchByDefault). */
-      batchByDefault: boolean;
+      /** How the rows of a `generate-batch` step on this backend (device.ts, chooseStepping). */
+      stepping: Stepping;
       /** What the user should know about this load: a fallback taken, a cache that could not be used. */
       notices: string[];
       /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */

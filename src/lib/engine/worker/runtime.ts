@@ -15,7 +15,7 @@ import {
   chooseThreads,
   dtypeFile,
   probeWebGpu,
-  batchByDefault,
+  chooseStepping,
   watchDeviceLoss,
   type GpuLike
 } from '../shared/device.ts';
@@ -31,6 +31,7 @@ import type {
   LoadProgress,
   LoadTimings,
   ModelRef,
+  Stepping,
   TokenInfo
 } from '../../core/types.ts';
 import { assertNever } from '../../core/assert.ts';
@@ -109,6 +110,8 @@ export class Runtime {
   #loaded: Loaded | null = null;
   /** The rows of the generation in progress, by runId (one for a single run). */
   #running = new Map<string, Running>();
+  /** How a request's rows step on the loaded backend. */
+  #stepping: Stepping = 'turns';
   readonly #send: Send;
 
   constructor(send: Send) {
@@ -193,6 +196,7 @@ export class Runtime {
     }
     const sessionAt = performance.now();
     this.#loaded = { tokenizer, addSpecialTokens: addSpecialTokens(model), model: loaded };
+    this.#stepping = chooseStepping(device, probe);
 
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
@@ -227,7 +231,7 @@ export class Runtime {
       webgpuAdapter,
       contextTokens,
       autoReason: why,
-      batchByDefault: batchByDefault(device, probe),
+      stepping: this.#stepping,
       notices,
       modelCached,
       runtimeFiles: [ort.wasm, ort.mjs]
@@ -243,7 +247,7 @@ export class Runtime {
   }
 
   /**
-   * Runs the prompts as one batch. A failure (a prompt too long for the context included: the page checks
+   * Runs the prompts together, as one batch or in turns as the backend prefers. A failure (a prompt too long for the context included: the page checks
    * that before Run) fails every row; the caller replies for each.
    */
   async generateBatch(runs: readonly { runId: string; prompt: string }[], params: GenParams): Promise<void> {
@@ -268,7 +272,8 @@ export class Runtime {
         loaded,
         rows.map((r) => r.row),
         params,
-        yieldToEventLoop
+        yieldToEventLoop,
+        this.#stepping
       );
       rows.forEach(({ runId, batcher }, i) => {
         const g = generations[i];

@@ -40,7 +40,7 @@ const ready: Reply = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
-  batchByDefault: false,
+  stepping: 'turns',
   notices: [],
   modelCached: true,
   runtimeFiles: []

@@ -38,7 +38,7 @@ const ready: Extract<Reply, { type: 'ready' }> = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
-  batchByDefault: false,
+  stepping: 'turns',
   notices: [],
   modelCached: true,
   runtimeFiles: []

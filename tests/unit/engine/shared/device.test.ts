@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  batchByDefault,
   chooseBackend,
   chooseDevice,
   chooseDtype,
+  chooseStepping,
   chooseThreads,
   dtypeFile,
   isSoftwareAdapter,
@@ -176,17 +176,17 @@ describe('isSoftwareAdapter', () => {
   });
 });
 
-describe('batchByDefault', () => {
+describe('chooseStepping', () => {
   const probe = (software: boolean, unavailable: string | null = null): GpuProbe => ({
     unavailable,
     shaderF16: false,
     software
   });
-  it('batches on a hardware GPU only', () => {
-    expect(batchByDefault('webgpu', probe(false))).toBe(true);
-    expect(batchByDefault('webgpu', probe(true))).toBe(false);
-    expect(batchByDefault('wasm', probe(false))).toBe(false);
-    expect(batchByDefault('wasm', probe(false, 'this browser has no WebGPU'))).toBe(false);
+  it('steps rows as one batch on a hardware GPU only, in turns on the CPU and on a software adapter', () => {
+    expect(chooseStepping('webgpu', probe(false))).toBe('batch');
+    expect(chooseStepping('webgpu', probe(true))).toBe('turns');
+    expect(chooseStepping('wasm', probe(false))).toBe('turns');
+    expect(chooseStepping('wasm', probe(false, 'this browser has no WebGPU'))).toBe('turns');
   });
 });
 
