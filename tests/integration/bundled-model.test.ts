@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, pipeline, type Tensor } from '@huggingface/transformers';
 import { buildPrompt, extractAnswer, parsePromptFormat, promptTail } from '$lib/prompts/index.ts';
+import { WORD_PROBLEMS } from '$lib/questions/wordProblems.ts';
 
 const MODEL = 'think-small-3m';
 const dir = `models/${MODEL}`;
@@ -71,4 +72,17 @@ describe('bundled model in transformers.js (Node)', () => {
       }
     }, 120_000);
   }
+
+  it('q8, zero-shot CoT: answers every hand-written word-problem preset right', async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained(MODEL);
+    const model = await AutoModelForCausalLM.from_pretrained(MODEL, { dtype: 'q8' });
+    for (const { question, answer } of WORD_PROBLEMS) {
+      const prompt = buildPrompt(format, 'zero-shot-cot', { question });
+      const enc = tokenizer(prompt);
+      const out = (await model.generate({ ...enc, max_new_tokens: 160, do_sample: false })) as Tensor;
+      const ids = (out.tolist() as bigint[][])[0]?.map(Number) ?? [];
+      const text = tokenizer.decode(ids.slice((enc.input_ids as Tensor).dims[1]), { skip_special_tokens: true });
+      expect(extractAnswer(format, text, promptTail(prompt)), `${question}\n${text}`).toBe(answer);
+    }
+  }, 120_000);
 });

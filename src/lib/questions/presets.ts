@@ -1,4 +1,5 @@
 import { Rng, generate, type Family } from '../tasks/index.ts';
+import { WORD_PROBLEMS } from './wordProblems.ts';
 
 export interface Question {
   question: string;
@@ -21,11 +22,24 @@ const PRESET_SEEDS: readonly { family: Family; seed: number; steps?: number }[] 
   { family: 'letters', seed: 17, steps: 3 }
 ];
 
-export function presets(): Question[] {
-  return PRESET_SEEDS.map(({ family, seed, steps }) => {
+/** A preset question with its chip's label. */
+export interface Preset extends Question {
+  label: string;
+}
+
+/** The generated presets (a short and a longer one per family), then the hand-written word problems. */
+export function presets(): Preset[] {
+  const generated = PRESET_SEEDS.map(({ family, seed, steps }, i): Preset => {
     const p = generate(family, new Rng(seed), { heldOut: true, ...(steps === undefined ? {} : { steps }) });
-    return { question: p.question, gold: p.answer, family };
+    return { question: p.question, gold: p.answer, family, label: i % 2 === 0 ? family : `${family}+` };
   });
+  const written = WORD_PROBLEMS.map((w, i): Preset => ({
+    question: w.question,
+    gold: w.answer,
+    family: 'arithmetic',
+    label: `words ${i + 1}`
+  }));
+  return [...generated, ...written];
 }
 
 export function practiceQuestion(family: Family, seed: number): Question {

@@ -14,7 +14,7 @@ import {
   type EvalMode,
   type PromptFormat
 } from '../prompts/index.ts';
-import { practiceQuestion, presets, type Question } from '../questions/presets.ts';
+import { practiceQuestion, presets, type Preset, type Question } from '../questions/presets.ts';
 import { questionProblem } from '../questions/questionProblem.ts';
 import { deviceNote } from '../run/deviceNote.ts';
 import { scopeNotice } from '../questions/scope.ts';
@@ -31,7 +31,7 @@ export class AppState {
   readonly engine: Engine;
   /** The bundled model, which the page starts with and a failed Hub download leaves in place. */
   readonly bundled: ModelRef;
-  readonly presets: readonly Question[] = presets();
+  readonly presets: readonly Preset[] = presets();
   /** Self-consistency's switch and settings: runs, evaluations and links share them. */
   readonly consistency = new ConsistencyState();
 
