@@ -200,6 +200,8 @@ export async function generateBatch(
       for (const group of live) {
         await beforeForward?.();
         await group.step();
+        // In turns the others go on: a finished row's cache (GPU buffers on WebGPU) is freed now, not at the end.
+        if (group.finished) group.dispose();
       }
   } finally {
     for (const group of groups) group.dispose();
