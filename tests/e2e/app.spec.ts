@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { oneAtATime } from './helpers.ts';
 import { screenshotPath } from './talk-helpers.ts';
 
 const MODES = ['zero-shot-cot', 'few-shot-cot', 'answer-only'] as const;
@@ -138,6 +139,8 @@ test('Stop mid-stream keeps the partial text, marked stopped, and skips the rema
   page
 }, info) => {
   await openApp(page, info);
+  // Side by side, a Stop ends all three rows (together.spec.ts); only one after another are the rest skipped.
+  await oneAtATime(page);
   // Clicking from the page the moment the first text arrives: a tiny model can finish before a remote click lands.
   await page.evaluate(() => {
     const text = document.querySelector('[data-testid="pane-zero-shot-cot"] [data-testid="pane-text"]');

@@ -89,6 +89,14 @@ export async function setMaxNewTokens(page: Page, n: number): Promise<void> {
   await expect(input).toHaveValue(String(n));
 }
 
+/** The modes one after another instead of side by side (the default): for what only a sequence has, skipped panes. */
+export async function oneAtATime(page: Page): Promise<void> {
+  const box = page.getByTestId('run-together');
+  if (!(await box.isVisible())) await page.getByText('Decoding', { exact: true }).click();
+  await box.uncheck();
+  await expect(box).not.toBeChecked();
+}
+
 export function pane(page: Page, mode: ModeId) {
   return page.getByTestId(`pane-${mode}`);
 }

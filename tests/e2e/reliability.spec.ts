@@ -6,6 +6,7 @@ import {
   engineWorkers,
   expectAllDone,
   note,
+  oneAtATime,
   openApp,
   originOf,
   pane,
@@ -112,6 +113,8 @@ test.describe('faults and hostile input', () => {
     const workers = engineWorkers(page);
     await openApp(page, info);
     await setMaxNewTokens(page, 12);
+    // One after another: a generate per mode, and a reload mid-run skips the modes not yet started.
+    await oneAtATime(page);
     // A burst in one task, as a double click or a held key would give: Run once, then Ctrl+Enter four times.
     await page.evaluate(() => {
       document.querySelector<HTMLButtonElement>('[data-testid="run"]')?.click();
@@ -237,6 +240,8 @@ test.describe('faults and hostile input', () => {
     const question = 'Mia has 3 apples and buys 4 more. How many apples does Mia have now?';
     await setQuestion(page, question);
     await setMaxNewTokens(page, 150);
+    // One after another, so the fault lands in the first mode's run and the modes after it are skipped.
+    await oneAtATime(page);
     await page.getByTestId('run').click();
     await expect(pane(page, 'zero-shot-cot')).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
     await expect(pane(page, 'zero-shot-cot').getByRole('alert')).toContainText('The engine stopped');
@@ -307,6 +312,8 @@ test.describe('faults and hostile input', () => {
   test('a tab hidden during generation still completes; the stats say it was hidden', async ({ page }, info) => {
     await openApp(page, info);
     await setMaxNewTokens(page, 32);
+    // One after another, so the page can turn visible between the first mode and the second.
+    await oneAtATime(page);
     // Headless Chromium never hides a page, so the document reports hidden the way a background tab
     // does: hidden from the start of the run, visible again the moment the second mode starts.
     await page.evaluate(() => {
