@@ -107,43 +107,30 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     for (let i = 1; i < references.length; i++) expect(order.indexOf(i)).toBeLessThan(lastOfFirst);
   });
 
-  it('in turns, an interrupted row ends as stopped while the others run to their end', async () => {
-    const control = { interrupted: false };
-    const [a, b] = references;
-    if (a === undefined || b === undefined) throw new Error('two reference prompts needed');
-    const [first, second] = await generateBatch(
-      loaded,
-      [
-        { prompt: a.prompt, control, hooks: hooks({ deltas: [], prompts: [] }, (n) => (control.interrupted = n >= 3)) },
-        { prompt: b.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }
-      ],
-      GREEDY,
-      undefined,
-      'turns'
-    );
-    expect(first?.stopped).toBe(true);
-    expect(first?.timings.generatedTokens).toBe(3);
-    expect(second?.stopped).toBe(false);
-    expect(second?.timings.generatedTokens).toBe(b.greedy.length);
-  });
-
-  it('an interrupted row of a batch ends as stopped while the others run to their end', async () => {
-    const control = { interrupted: false };
-    const [a, b] = references;
-    if (a === undefined || b === undefined) throw new Error('two reference prompts needed');
-    const [first, second] = await generateBatch(
-      loaded,
-      [
-        { prompt: a.prompt, control, hooks: hooks({ deltas: [], prompts: [] }, (n) => (control.interrupted = n >= 3)) },
-        { prompt: b.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }
-      ],
-      GREEDY
-    );
-    expect(first?.stopped).toBe(true);
-    expect(first?.timings.generatedTokens).toBe(3);
-    expect(second?.stopped).toBe(false);
-    expect(second?.timings.generatedTokens).toBe(b.greedy.length);
-  });
+  for (const stepping of ['batch', 'turns'] as const)
+    it(`an interrupted row (${stepping}) ends as stopped while the others run to their end`, async () => {
+      const control = { interrupted: false };
+      const [a, b] = references;
+      if (a === undefined || b === undefined) throw new Error('two reference prompts needed');
+      const [first, second] = await generateBatch(
+        loaded,
+        [
+          {
+            prompt: a.prompt,
+            control,
+            hooks: hooks({ deltas: [], prompts: [] }, (n) => (control.interrupted = n >= 3))
+          },
+          { prompt: b.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }
+        ],
+        GREEDY,
+        undefined,
+        stepping
+      );
+      expect(first?.stopped).toBe(true);
+      expect(first?.timings.generatedTokens).toBe(3);
+      expect(second?.stopped).toBe(false);
+      expect(second?.timings.generatedTokens).toBe(b.greedy.length);
+    });
 
   it('a seed reproduces every sampled row of a batch, and rows of one prompt differ', async () => {
     const ref = references[0];
