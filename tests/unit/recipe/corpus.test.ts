@@ -4,11 +4,13 @@ import {
   FOCUS,
   FOCUS_COPY,
   FOCUS_NAMES,
+  GROUNDED,
   WORDS,
   completionMask,
   drillDoc,
   letterPieces,
-  makeDoc
+  makeDoc,
+  openInWords
 } from '../../../models/recipe/corpus.ts';
 import { STUDENT_FORMAT, TRIGGER_VARIANTS } from '../../../models/recipe/format.ts';
 import { MODES, buildPrompt, type PromptFormat } from '$lib/prompts/index.ts';
@@ -161,6 +163,52 @@ describe('the words mix', () => {
   it('without a pool, draws nothing human-written and no error', () => {
     const r = new Rng(9);
     for (let i = 0; i < 200; i++) expect(makeDoc(format, r, WORDS).prompt).not.toContain('Zed');
+  });
+});
+
+describe('the grounded mix', () => {
+  const pool = [
+    {
+      question: 'Zed has 4 pens and buys 3. How many now?',
+      answer: '7',
+      rationales: ['Zed has 4 pens and buys 3, so 4 + 3 = 7. The answer is 7.', '4 + 3 = 7. The answer is 7.']
+    }
+  ];
+  const cot = (d: { completion: string }): boolean => d.completion.includes('The answer is');
+
+  it('is the words mix with word problems reasoned in words', () => {
+    expect(GROUNDED).toEqual({ ...WORDS, wordedOnly: true });
+  });
+
+  it('never lets a word-problem chain open with a number, where the words mix does', () => {
+    const a = new Rng(10);
+    const b = new Rng(10);
+    const grounded = Array.from({ length: 1500 }, () => makeDoc(format, a, GROUNDED, [], pool));
+    const words = Array.from({ length: 1500 }, () => makeDoc(format, b, WORDS, [], pool));
+    const bare = (d: { prompt: string; completion: string }): boolean =>
+      d.prompt !== '' && cot(d) && /^ ?[\d$]/.test(d.completion) && !/coin|letters/i.test(d.prompt);
+    const zedBare = (d: { prompt: string; completion: string }): boolean => d.prompt.includes('Zed') && bare(d);
+    expect(grounded.filter(zedBare)).toHaveLength(0);
+    expect(words.filter(zedBare).length).toBeGreaterThan(10);
+    expect(grounded.filter(bare).length).toBeLessThan(words.filter(bare).length / 2);
+  });
+
+  it('keeps the drills, which are bare sums on purpose', () => {
+    const rng = new Rng(11);
+    const docs = Array.from({ length: 800 }, () => makeDoc(format, rng, GROUNDED, [], pool));
+    expect(docs.filter((d) => d.prompt === '').length).toBeGreaterThan(10);
+  });
+});
+
+describe('openInWords', () => {
+  it('drops rationales that open with a number or a dollar sign', () => {
+    expect(openInWords(['4 + 3 = 7. The answer is 7.', 'She has 4, so 4 + 3 = 7.', '$4 + $3 = $7.'])).toEqual([
+      'She has 4, so 4 + 3 = 7.'
+    ]);
+  });
+
+  it('keeps them all when every one opens with a number, so a problem is never left without a rationale', () => {
+    expect(openInWords(['4 + 3 = 7.', ' 5 - 1 = 4.'])).toEqual(['4 + 3 = 7.', ' 5 - 1 = 4.']);
   });
 });
 
