@@ -3,7 +3,7 @@
  *   npx tsx models/recipe/eval.ts --set FILE --dump .work/out.jsonl && npx tsx models/recipe/errors.ts .work/out.jsonl
  * Options: --mode (default zero-shot-cot).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
@@ -55,6 +55,10 @@ function main(): void {
   const file = positionals[0];
   if (file === undefined) {
     process.stderr.write('usage: errors.ts DUMP.jsonl [--mode zero-shot-cot]\n');
+    process.exit(2);
+  }
+  if (!existsSync(file)) {
+    process.stderr.write(`${file}: no such file (write one with eval.ts --dump FILE)\n`);
     process.exit(2);
   }
   const rows = readDump(readFileSync(file, 'utf8')).filter((r) => r.mode === values.mode);
