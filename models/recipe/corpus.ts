@@ -1,5 +1,6 @@
 import { Rng, generate, generateStory, type Family, type Problem } from '$lib/tasks/index.ts';
 import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } from '$lib/prompts/index.ts';
+import { openingOf } from './error-types.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
 /** The spacing, casing and punctuation slips real people make; the student should shrug them off. */
@@ -146,7 +147,7 @@ function pickSource(rng: Rng, mix: Mix, hasPool: boolean): 'human' | 'story' | '
 
 /** A rationale that opens with a number writes its sum before saying what it computes. */
 export function openInWords(rationales: readonly string[]): readonly string[] {
-  const worded = rationales.filter((r) => !/^[\d$]/.test(r.trim()));
+  const worded = rationales.filter((r) => openingOf(r) === 'words');
   return worded.length > 0 ? worded : rationales;
 }
 

@@ -2,6 +2,9 @@
  * Why a chain of thought went wrong, read from its text alone: the question, the gold answer and what the student
  * wrote. Pure, so that the closing figures of a training stage can be recomputed from an evaluation dump.
  */
+import { extractAnswer } from '$lib/prompts/index.ts';
+import { applyOp, kindOfSymbol, type Op } from '$lib/tasks/ops.ts';
+import { STUDENT_FORMAT } from './format.ts';
 
 export const ERROR_TYPES = ['right', 'no answer', 'false sum', 'number not in question', 'wrong plan'] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];
@@ -9,16 +12,8 @@ export type ErrorType = (typeof ERROR_TYPES)[number];
 /** How a chain opens: a bare equation ("35 × 12 = 420.") or words ("Tom has 35 marbles…"). */
 export type Opening = 'equation' | 'words';
 
-export interface Equation {
-  a: number;
-  op: string;
-  b: number;
-  result: number;
-}
-
 const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 const EQUATION = /(\d[\d,]*(?:\.\d+)?) ([-+×÷*/x]) \$?(\d[\d,]*(?:\.\d+)?) = \$?(\d[\d,]*(?:\.\d+)?)/g;
-const ANSWER = /The answer is/;
 
 const toNumber = (s: string): number => Number(s.replace(/,/g, ''));
 
@@ -26,27 +21,14 @@ export function numbersIn(text: string): number[] {
   return (text.match(NUMBER) ?? []).map(toNumber);
 }
 
-export function equationsIn(text: string): Equation[] {
-  return [...text.matchAll(EQUATION)].map((m) => ({
-    a: toNumber(m[1] ?? ''),
-    op: m[2] ?? '',
-    b: toNumber(m[3] ?? ''),
-    result: toNumber(m[4] ?? '')
-  }));
-}
-
-export function compute(e: Equation): number {
-  switch (e.op) {
-    case '+':
-      return e.a + e.b;
-    case '-':
-      return e.a - e.b;
-    case '÷':
-    case '/':
-      return e.a / e.b;
-    default:
-      return e.a * e.b;
-  }
+/** The equations a chain writes, as it wrote them: `result` is the chain's, right or wrong. */
+export function equationsIn(text: string): Op[] {
+  return [...text.matchAll(EQUATION)].flatMap((m) => {
+    const kind = kindOfSymbol(m[2] ?? '');
+    return kind === null
+      ? []
+      : [{ kind, a: toNumber(m[1] ?? ''), b: toNumber(m[3] ?? ''), result: toNumber(m[4] ?? '') }];
+  });
 }
 
 export function openingOf(text: string): Opening {
@@ -63,11 +45,11 @@ const CONSTANTS = new Set([1, 2, 7, 10, 12, 24, 30, 52, 60, 100, 1000]);
  */
 export function classify(question: string, text: string, correct: boolean): ErrorType {
   if (correct) return 'right';
-  if (!ANSWER.test(text)) return 'no answer';
+  if (extractAnswer(STUDENT_FORMAT, text) === null) return 'no answer';
   const known = new Set([...numbersIn(question), ...CONSTANTS]);
   for (const e of equationsIn(text)) {
     if (!known.has(e.a) || !known.has(e.b)) return 'number not in question';
-    if (Math.abs(compute(e) - e.result) > 1e-9) return 'false sum';
+    if (Math.abs(applyOp(e.kind, e.a, e.b) - e.result) > 1e-9) return 'false sum';
     known.add(e.result);
   }
   return 'wrong plan';

@@ -23,6 +23,13 @@ export function applyOp(kind: OpKind, a: number, b: number): number {
   }
 }
 
+/** The operation a written symbol stands for, the ASCII ones people type included; null for anything else. */
+export function kindOfSymbol(symbol: string): OpKind | null {
+  const ascii: Record<string, OpKind> = { '*': 'mul', x: 'mul', '/': 'div' };
+  const kind = (Object.keys(SYMBOL) as OpKind[]).find((k) => SYMBOL[k] === symbol);
+  return kind ?? ascii[symbol] ?? null;
+}
+
 export function equation(op: Op): string {
   return `${op.a} ${SYMBOL[op.kind]} ${op.b} = ${op.result}`;
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addCounts,
   classify,
-  compute,
   emptyCounts,
   equationsIn,
   openingOf,
@@ -16,25 +15,21 @@ const BUS = 'There are 35 kids on the bus. At the first stop 12 kids get off. Ho
 describe('equationsIn', () => {
   it('reads every equation with its operator, dollar signs and thousands commas', () => {
     expect(equationsIn('So 1,200 ÷ 4 = 300. Then $3 × 7 = $21 and 5 - 2 = 3.')).toEqual([
-      { a: 1200, op: '÷', b: 4, result: 300 },
-      { a: 3, op: '×', b: 7, result: 21 },
-      { a: 5, op: '-', b: 2, result: 3 }
+      { kind: 'div', a: 1200, b: 4, result: 300 },
+      { kind: 'mul', a: 3, b: 7, result: 21 },
+      { kind: 'sub', a: 5, b: 2, result: 3 }
+    ]);
+  });
+
+  it('reads the ASCII operators of typed text, and keeps a wrong result as written', () => {
+    expect(equationsIn('6 * 7 = 41 and 8 / 2 = 4')).toEqual([
+      { kind: 'mul', a: 6, b: 7, result: 41 },
+      { kind: 'div', a: 8, b: 2, result: 4 }
     ]);
   });
 
   it('finds nothing in a chain without sums', () => {
     expect(equationsIn('The coin is heads up. The answer is yes.')).toEqual([]);
-  });
-});
-
-describe('compute', () => {
-  it('does the four operations, in both spellings', () => {
-    expect(compute({ a: 6, op: '×', b: 7, result: 0 })).toBe(42);
-    expect(compute({ a: 6, op: '*', b: 7, result: 0 })).toBe(42);
-    expect(compute({ a: 42, op: '÷', b: 7, result: 0 })).toBe(6);
-    expect(compute({ a: 42, op: '/', b: 6, result: 0 })).toBe(7);
-    expect(compute({ a: 4, op: '+', b: 3, result: 0 })).toBe(7);
-    expect(compute({ a: 4, op: '-', b: 3, result: 0 })).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArithmeticRationale, generateArithmetic } from '$lib/tasks/arithmetic/index.ts';
-import { applyOp, equation } from '$lib/tasks/ops.ts';
+import { applyOp, equation, kindOfSymbol } from '$lib/tasks/ops.ts';
 import { isHeldOut } from '$lib/tasks/lexicon.ts';
 import { Rng } from '$lib/core/rng.ts';
 import { PERSON_NAMES, expectSameDraws, skeleton } from './helpers.ts';
@@ -20,6 +20,12 @@ describe('applyOp and equation', () => {
     expect(equation({ kind: 'mul', a: 3, b: 4, result: 12 })).toBe('3 × 4 = 12');
     expect(equation({ kind: 'div', a: 12, b: 4, result: 3 })).toBe('12 ÷ 4 = 3');
     expect(equation({ kind: 'sub', a: 9, b: 4, result: 5 })).toBe('9 - 4 = 5');
+  });
+
+  it('read a symbol back, the ASCII ones people type too', () => {
+    expect(['+', '-', '×', '÷'].map(kindOfSymbol)).toEqual(['add', 'sub', 'mul', 'div']);
+    expect(['*', 'x', '/'].map(kindOfSymbol)).toEqual(['mul', 'mul', 'div']);
+    expect(kindOfSymbol('=')).toBeNull();
   });
 });
 
