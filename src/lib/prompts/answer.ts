@@ -4,7 +4,11 @@ import type { PromptFormat } from './format.ts';
  * The answer a generation commits to: the first match of the format's answer pattern.
  * Answer-only prompts end inside the answer sentence, so the prompt's tail is prepended.
  */
-export function extractAnswer(format: PromptFormat, generated: string, promptTail = ''): string | null {
+export function extractAnswer(
+  format: Pick<PromptFormat, 'answerPattern'>,
+  generated: string,
+  promptTail = ''
+): string | null {
   const re = new RegExp(format.answerPattern);
   const m = re.exec(promptTail + generated);
   const raw = m?.[1];
