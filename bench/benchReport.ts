@@ -86,6 +86,34 @@ export function targetTable(cells: readonly Cell[], lengths: readonly number[]):
 }
 
 /**
+ * Decode rate at each prompt length over the rate at the shortest: what a longer KV cache costs a step (medians of
+ * one session's runs, so the pair shares its load).
+ */
+export function lengthTable(cells: readonly Cell[], lengths: readonly number[]): string {
+  const [shortest, ...longer] = lengths;
+  if (shortest === undefined) return '';
+  const head = [
+    'target',
+    'dtype',
+    'engine',
+    ...lengths.map((n) => `decode ${n} (tok/s)`),
+    ...longer.map((n) => `${n} ÷ ${shortest}`)
+  ];
+  const rows = cells.map((c) => {
+    const at = lengths.map((n) => summarize(measured(c, n).map(decode))?.median ?? null);
+    const base = at[0] ?? null;
+    return [
+      c.targetLabel,
+      c.dtype,
+      engineLabel(c.engine),
+      ...at.map((v) => (v === null ? '—' : rate(v))),
+      ...at.slice(1).map((v) => (v === null || base === null || base === 0 ? '—' : ratio(v / base)))
+    ];
+  });
+  return table(head, rows);
+}
+
+/**
  * App ÷ bare, from runs taken back to back: the framework's overhead (decode below 1, TTFT and CPU
  * above 1 is overhead). CPU time is the steadier of the two on a busy machine.
  */

@@ -42,7 +42,9 @@ function cut(tokenizer: Tokenizer, source: string, tokens: number): BenchPrompt 
 
 export function benchPrompts(tokenizer: Tokenizer, modelDir: string, lengths: readonly number[]): BenchPrompt[] {
   const format = parsePromptFormat(JSON.parse(readFileSync(join(modelDir, 'prompts.json'), 'utf8')));
-  // Few-shot: exemplars give the long prompt real text to cut from; the question stays whole at the end.
-  const source = buildPrompt(format, 'few-shot-cot', { question: QUESTION });
+  // Few-shot: exemplars give the long prompt real text to cut from; the question stays whole at the end. Twice
+  // over, so a 512-token prompt can be cut too (one few-shot prompt is about 355 tokens).
+  const fewShot = buildPrompt(format, 'few-shot-cot', { question: QUESTION });
+  const source = `${fewShot}\n\n${fewShot}`;
   return lengths.map((n) => cut(tokenizer, source, n));
 }

@@ -35,7 +35,8 @@ import {
   threadTable,
   togetherSummary,
   evalTable,
-  evalSummary
+  evalSummary,
+  lengthTable
 } from './benchReport.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -118,7 +119,7 @@ function build(): void {
 async function main(): Promise<void> {
   const loadStart = loadavg();
   const tokenizer = await loadTokenizer(MODELS, MODEL_ID);
-  const lengths = quick ? [32] : [32, 256];
+  const lengths = quick ? [32] : [32, 256, 512];
   const prompts = benchPrompts(tokenizer, join(MODELS, MODEL_ID), lengths);
   const { cpu, webgpu } = protocols();
   const decode = (r: { text: string | null; ids: number[] | null }): string =>
@@ -277,6 +278,8 @@ function render(
     const runLengths = [...new Set(mine.flatMap((c) => c.runs.map((r) => r.promptTokens)))];
     out.push(`### ${t.targetLabel}`, '', targetTable(mine, runLengths), '', `Peak memory: ${t.memoryNote}.`, '');
   }
+  if (lengths.length > 1)
+    out.push('### Decode against prompt length (÷ decode at the shortest prompt)', '', lengthTable(cells, lengths), '');
   if (cells.some((c) => c.engine === 'bare')) out.push('### App ÷ bare', '', ratioTable(cells, lengths), '');
   if (cells.some((c) => c.target === 'wasm-1t') && cells.some((c) => c.target === 'wasm-2t'))
     for (const n of lengths)

@@ -75,13 +75,15 @@ class Attention(nn.Module):
             k = torch.cat([past_k, k], dim=2)
             v = torch.cat([past_v, v], dim=2)
         present = (k, v)
-        rep = c.num_attention_heads // c.num_key_value_heads
-        if rep > 1:
-            k = k.repeat_interleave(rep, dim=1)
-            v = v.repeat_interleave(rep, dim=1)
-        att = (q @ k.transpose(-1, -2)) / math.sqrt(hd) + mask
+        kv = c.num_key_value_heads
+        rep = c.num_attention_heads // kv
+        # Query heads grouped per key/value head, [b, kv, rep, s, hd], so MatMul broadcasts the shared keys and values
+        # instead of copying them once per query head (repeat_interleave also exports wrongly with a dynamic cache).
+        q = q.reshape(b, kv, rep, s, hd)
+        att = (q @ k[:, :, None].transpose(-1, -2)) / math.sqrt(hd) + mask[:, :, None]
         att = F.softmax(att.float(), dim=-1).to(q.dtype)
-        y = (att @ v).transpose(1, 2).reshape(b, s, c.num_attention_heads * hd)
+        y = (att @ v[:, :, None]).reshape(b, c.num_attention_heads, s, hd)
+        y = y.transpose(1, 2).reshape(b, s, c.num_attention_heads * hd)
         return self.o_proj(y), present
 
 
