@@ -37,7 +37,12 @@ const rowsOf = (markdown: string): string[][] =>
   markdown
     .split('\n')
     .slice(2)
-    .map((line) => line.split('|').slice(1, -1).map((c) => c.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim())
+    );
 
 describe('lengthTable', () => {
   it('gives each cell its median decode per length and the ratio to the shortest prompt', () => {
