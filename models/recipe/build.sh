@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command rebuilds the student: data -> tokenizer -> train -> continue training (three times) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 minutes of training on 2 CPU cores)
+#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 minutes of training on 2
+#                                       CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
 # Stage 2 continues stage 1's weights and optimizer on a fresh corpus (another seed, the same tokenizer) and a fresh
@@ -11,7 +12,8 @@
 # on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces. Stage 5
 # continues on the words mix: human-written problems (GSM8K's training part, its development split kept out, with
 # re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
-# teacher (src/lib/tasks/stories). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# teacher (src/lib/tasks/stories). Stage 6 shares one key/value head among the five query heads (resize.py) and trains
+# on the words mix again. Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,6 +34,9 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   SWITCH3=(--stop-minutes 0.01)
   STAGE4=(--steps 20 --warmup 5 --lr 5e-4)
   STAGE5=(--steps 20 --warmup 5 --lr 5e-4)
+  DATA6_ARGS=(--docs 300 --variants 1)
+  RESIZE6=(--kv-heads 1 --ffn 80)
+  STAGE6=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -48,6 +53,9 @@ else
   SWITCH3=(--stop-minutes "${SWITCH3_MINUTES:-81}")
   STAGE4=(--budget-minutes "${BUDGET4_MINUTES:-92}" --lr 6e-4 --warmup 100)
   STAGE5=(--budget-minutes "${BUDGET5_MINUTES:-80}" --lr 8e-4 --warmup 150)
+  DATA6_ARGS=(--docs 200000 --variants 3)
+  RESIZE6=(--kv-heads 1 --ffn 512)
+  STAGE6=(--budget-minutes "${BUDGET6_MINUTES:-85}" --lr 6e-4 --warmup 150)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -61,6 +69,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data4" --seed 5 --tokenizer "$W
   "${DATA4_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data5" --seed 6 --tokenizer "$WORK/data" --mix words \
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA5_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data6" --seed 9 --tokenizer "$WORK/data" --mix words \
+  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA6_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -75,7 +85,12 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
   "${SIZE[@]}" "${STAGE4[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data5" --out "$WORK/run5" --seed 6 --init-from "$WORK/run4/ckpt.pt" \
   "${SIZE[@]}" "${STAGE5[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run5/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+# Stage 6: one key/value head shared by all query heads (a 5x smaller KV cache, which onnxruntime-web copies at every
+# decode step), its parameters moved to a wider MLP, then trained on stage 5's mix with a fresh seed.
+(cd models/recipe && "$PY" resize.py --ckpt "$WORK/run5/ckpt.pt" --out "$WORK/run6-init.pt" "${RESIZE6[@]}")
+(cd models/recipe && "$PY" train.py --data "$WORK/data6" --out "$WORK/run6" --seed 10 --init-from "$WORK/run6-init.pt" \
+  "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE6[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run6/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

@@ -27,6 +27,7 @@ p.add_argument('--hidden', type=int, default=160)
 p.add_argument('--layers', type=int, default=8)
 p.add_argument('--heads', type=int, default=5)
 p.add_argument('--ffn', type=int, default=432)
+p.add_argument('--kv-heads', type=int, default=0, help='key/value heads (grouped-query attention); 0 = --heads')
 p.add_argument('--seed', type=int, default=1)
 p.add_argument('--eval-every', type=int, default=250)
 p.add_argument('--budget-minutes', type=float, default=0,
@@ -65,7 +66,7 @@ val_starts = np.flatnonzero(np.asarray(val) == BOS)
 val_starts = val_starts[val_starts + args.seq + 1 <= len(val)]
 
 config = LlamaConfig(vocab_size=stats['vocab'], hidden_size=args.hidden, num_hidden_layers=args.layers,
-                     num_attention_heads=args.heads, num_key_value_heads=args.heads, intermediate_size=args.ffn)
+                     num_attention_heads=args.heads, num_key_value_heads=args.kv_heads or args.heads, intermediate_size=args.ffn)
 model = Llama(config).to(device)
 n_params = sum(p.numel() for p in model.parameters())
 decay = [p for n, p in model.named_parameters() if p.dim() >= 2]

@@ -17,15 +17,20 @@ import {
 const config: unknown = JSON.parse(readFileSync(join(process.cwd(), 'models/think-small-3m/config.json'), 'utf8'));
 
 describe('llamaParameterCount', () => {
-  it('counts the bundled model from its config.json: 2,808,480, as the model card says', () =>
-    expect(llamaParameterCount(config)).toBe(2_808_480));
+  it('counts the bundled model from its config.json: 2,788,000, as the model card says', () =>
+    expect(llamaParameterCount(config)).toBe(2_788_000));
   it('counts tied embeddings once', () => {
     const tied = { ...(config as object), tie_word_embeddings: true };
-    expect(llamaParameterCount(tied)).toBe(2_808_480 - 1024 * 160);
+    expect(llamaParameterCount(tied)).toBe(2_788_000 - 1024 * 160);
   });
-  it('handles grouped-query attention', () => {
-    const gqa = { ...(config as object), num_key_value_heads: 1 };
-    expect(llamaParameterCount(gqa)).toBe(2_808_480 - 8 * 2 * 160 * 4 * 32);
+  it('counts one key/value head per query head when the config has as many', () => {
+    const full = { ...(config as object), num_key_value_heads: 5 };
+    expect(llamaParameterCount(full)).toBe(2_788_000 + 8 * 2 * 160 * 4 * 32);
+  });
+  it('takes a config without num_key_value_heads as one key/value head per query head', () => {
+    const older: Record<string, unknown> = { ...(config as object) };
+    delete older.num_key_value_heads;
+    expect(llamaParameterCount(older)).toBe(2_788_000 + 8 * 2 * 160 * 4 * 32);
   });
   it('refuses what is not a llama config', () => {
     expect(llamaParameterCount(null)).toBeNull();
