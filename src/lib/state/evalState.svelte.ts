@@ -117,11 +117,12 @@ export class EvalState {
     return this.#current;
   }
   /**
-   * Whether questions go to the engine in batches or one generation at a time. By default only where the backend
-   * steps a batch's rows as one (a hardware GPU): in turns a batch costs what its questions cost one by one.
+   * Whether questions go to the engine in batches or one generation at a time. Batches by default on every backend:
+   * on WASM, where rows step in turns, a batch still saves a round trip through the engine's queue per question
+   * (1.18× the questions per second with the bundled model, BENCHMARKS.md).
    */
   get batched(): boolean {
-    return this.#batched ?? this.#app.engine.backend?.stepping === 'batch';
+    return this.#batched ?? true;
   }
   setBatched(batched: boolean): void {
     this.#batched = batched;

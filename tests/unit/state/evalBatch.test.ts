@@ -58,8 +58,11 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('EvalState in batches', () => {
-  it('asks one generation at a time by default where rows step in turns (WASM): batches would gain nothing', () => {
-    expect(new EvalState(app).batched).toBe(false);
+  it('batches by default where rows step in turns (WASM), and one at a time once asked', () => {
+    const evaluation = new EvalState(app);
+    expect(evaluation.batched).toBe(true);
+    evaluation.setBatched(false);
+    expect(evaluation.batched).toBe(false);
   });
 
   it('batches by default where the backend steps a batch as one (a hardware GPU)', async () => {
