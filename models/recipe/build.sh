@@ -12,7 +12,7 @@
 # on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces. Stage 5
 # continues on the words mix: human-written problems (GSM8K's training part, its development split kept out, with
 # re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
-# teacher (src/lib/tasks/stories). Stage 6 shares one key/value head among the five query heads (resize.py) and trains
+# teacher (src/lib/tasks/stories). Stage 6 (the card's stage 10) shares one key/value head among the five query heads (resize.py) and trains
 # on the words mix again. Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
@@ -85,7 +85,8 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
   "${SIZE[@]}" "${STAGE4[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data5" --out "$WORK/run5" --seed 6 --init-from "$WORK/run4/ckpt.pt" \
   "${SIZE[@]}" "${STAGE5[@]}")
-# Stage 6: one key/value head shared by all query heads (a 5x smaller KV cache, which onnxruntime-web copies at every
+# Stage 6 of this chain (stage 10 in the model card, which counts four continuations that were not shipped): one
+# key/value head shared by all query heads (a 5x smaller KV cache, which onnxruntime-web copies at every
 # decode step), its parameters moved to a wider MLP, then trained on stage 5's mix with a fresh seed.
 (cd models/recipe && "$PY" resize.py --ckpt "$WORK/run5/ckpt.pt" --out "$WORK/run6-init.pt" "${RESIZE6[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data6" --out "$WORK/run6" --seed 10 --init-from "$WORK/run6-init.pt" \
