@@ -107,8 +107,8 @@ test('evaluates 50 generated questions over the three modes; table, charts and e
   const md = await downloadText(page, () => page.getByTestId('eval-export-md').click());
   expect(md.text).toContain('| Mode | Correct | Answered | Accuracy | 95 % CI (Wilson)');
 
-  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', '2808480');
-  await expect(page.getByTestId('size-ratio')).toHaveText('62,000× smaller');
+  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', '2788000');
+  await expect(page.getByTestId('size-ratio')).toHaveText('63,000× smaller');
   expect(blocked, `requests outside the origin: ${blocked.join(', ')}`).toEqual([]);
 
   await page.getByTestId('steps-table').locator('summary').click();

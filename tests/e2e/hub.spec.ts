@@ -196,7 +196,7 @@ test("after switching to a Hub model, the paper panel and every export show that
   const own = String(TIED_PARAMETERS);
   const withCommas = TIED_PARAMETERS.toLocaleString('en-US');
   await open(page, 'wasm');
-  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', '2808480');
+  await expect(page.getByTestId('model-parameters')).toHaveAttribute('data-value', '2788000');
   await check(page, 'test/tied-embeddings');
   await page.getByTestId('hub-download').click();
   await expect(page.getByTestId('current-model')).toHaveText('test/tied-embeddings', { timeout: 180_000 });
