@@ -35,6 +35,8 @@ declare global {
     __benchLongTasks: LongTask[];
     /** When each pane first showed a token in the run being measured (page clock). */
     __benchFirsts: number[];
+    /** When each pane's status turned `done` in this run, from the page itself. */
+    __benchDones: number[];
   }
 }
 
@@ -60,7 +62,24 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
       await page.getByTestId('run').waitFor({ state: 'visible' });
       const from = await page.evaluate((modes) => {
         window.__benchFirsts = [];
+        window.__benchDones = [];
         const seen = new Set<string>();
+        // Playwright's waitFor polls with a back-off of up to half a second, which would put most of a wait for
+        // three panes that finish together into the wall time: the page records when each pane turns done.
+        const left = new Set<string>();
+        const done = new Set<string>();
+        const statuses = new MutationObserver(() => {
+          for (const m of modes) {
+            const status = document.querySelector(`[data-testid="pane-${m}"]`)?.getAttribute('data-status');
+            if (status !== 'done') left.add(m);
+            else if (left.has(m) && !done.has(m)) {
+              done.add(m);
+              window.__benchDones.push(performance.now());
+            }
+          }
+          if (done.size === modes.length) statuses.disconnect();
+        });
+        statuses.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
         const observer = new MutationObserver(() => {
           for (const m of modes) {
             const count = document.querySelector(`[data-testid="pane-${m}"] [data-testid="live-count"]`);
@@ -82,7 +101,8 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
         .waitFor({ timeout: 30_000 });
       for (const mode of MODES)
         await page.getByTestId(`pane-${mode}`).and(page.locator('[data-status="done"]')).waitFor({ timeout: 300_000 });
-      const to = await page.evaluate(() => performance.now());
+      const dones = await page.evaluate(() => window.__benchDones);
+      const to = dones.length === MODES.length ? Math.max(...dones) : await page.evaluate(() => performance.now());
       const tasks = await page.evaluate(
         ([from, to]) => window.__benchLongTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to),
         [from, to] as const
