@@ -12,8 +12,8 @@
 # on the focus-names mix: arithmetic with random names, random words built from the tokenizer's own pieces. Stage 5
 # continues on the words mix: human-written problems (GSM8K's training part, its development split kept out, with
 # re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
-# teacher (src/lib/tasks/stories). Stage 6 (the card's stage 10) shares one key/value head among the five query heads (resize.py) and trains
-# on the words mix again. Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# teacher (src/lib/tasks/stories). Stage 6 (the card's stage 10) shares one key/value head among the five query heads
+# (resize.py) and trains on the words mix again. Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -27,6 +27,12 @@ class LlamaConfig:
         return asdict(self)
 
 
+def optimizer_groups(model):
+    """(name, parameter) pairs with weight decay (matrices) and without, in the order the optimizer's state is kept."""
+    named = list(model.named_parameters())
+    return [x for x in named if x[1].dim() >= 2], [x for x in named if x[1].dim() < 2]
+
+
 class RMSNorm(nn.Module):
     def __init__(self, dim, eps):
         super().__init__()

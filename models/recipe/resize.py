@@ -12,7 +12,7 @@ import json
 
 import torch
 
-from model import Llama, LlamaConfig
+from model import Llama, LlamaConfig, optimizer_groups
 
 p = argparse.ArgumentParser()
 p.add_argument('--ckpt', required=True)
@@ -50,19 +50,13 @@ def resize(name, t, fill):
     return t
 
 
-def ordered_names(model):
-    """Parameter names in the optimizer's order (train.py: matrices with decay first, then the rest)."""
-    named = list(model.named_parameters())
-    return [n for n, p in named if p.dim() >= 2] + [n for n, p in named if p.dim() < 2]
-
-
 weights = {n: resize(n, t, lambda s: torch.randn(s) * 0.02) for n, t in ck['model'].items()}
 model = Llama(new)
 model.load_state_dict(weights)
 
-names = ordered_names(Llama(old))
-if names != ordered_names(model):
-    raise SystemExit('parameter order changed')
+# Resizing keeps every parameter's name and place, so the optimizer state's indices still name the same parameters.
+decay, no_decay = optimizer_groups(model)
+names = [n for n, _ in decay + no_decay]
 opt = ck['opt']
 for i, state in opt['state'].items():
     for key in ('exp_avg', 'exp_avg_sq'):

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from model import Llama, LlamaConfig
+from model import Llama, LlamaConfig, optimizer_groups
 
 p = argparse.ArgumentParser()
 p.add_argument('--data', required=True)
@@ -66,11 +66,11 @@ val_starts = np.flatnonzero(np.asarray(val) == BOS)
 val_starts = val_starts[val_starts + args.seq + 1 <= len(val)]
 
 config = LlamaConfig(vocab_size=stats['vocab'], hidden_size=args.hidden, num_hidden_layers=args.layers,
-                     num_attention_heads=args.heads, num_key_value_heads=args.kv_heads or args.heads, intermediate_size=args.ffn)
+                     num_attention_heads=args.heads, num_key_value_heads=args.kv_heads or args.heads,
+                     intermediate_size=args.ffn)
 model = Llama(config).to(device)
 n_params = sum(p.numel() for p in model.parameters())
-decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
-no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+decay, no_decay = ([p for _, p in group] for group in optimizer_groups(model))
 opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.1}, {'params': no_decay, 'weight_decay': 0.0}],
                         lr=args.lr, betas=(0.9, 0.95))
 
