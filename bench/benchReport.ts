@@ -228,11 +228,21 @@ export function togetherSummary(runs: readonly ThreeModeRun[]): string {
 
 export function evalTable(runs: readonly EvalRun[]): string {
   return table(
-    ['run', 'asked', 'questions', 'wall (ms)', 'questions/s', 'tasks over 50 ms', 'longest task (ms)'],
+    [
+      'run',
+      'asked',
+      'questions',
+      'right per mode',
+      'wall (ms)',
+      'questions/s',
+      'tasks over 50 ms',
+      'longest task (ms)'
+    ],
     runs.map((r, i) => [
       String(i + 1),
       r.batched ? 'in batches' : 'one at a time',
       String(r.questions),
+      r.rightPerMode.join(' / '),
       formatMs(r.wallMs),
       r.questionsPerSec.toFixed(2),
       String(r.longTasks),
@@ -248,7 +258,12 @@ export function evalSummary(runs: readonly EvalRun[]): string {
   const batched = rate(true);
   const apart = rate(false);
   if (batched === null || apart === null) return 'Evaluation: too few runs to compare.';
-  return `Evaluation, medians: ${batched.toFixed(2)} questions/s in batches vs ${apart.toFixed(2)} one at a time, ${(batched / apart).toFixed(2)}×.`;
+  const right = (way: boolean): string =>
+    [...new Set(runs.filter((r) => r.batched === way).map((r) => r.rightPerMode.join(' / ')))].join(', ');
+  return (
+    `Evaluation, medians: ${batched.toFixed(2)} questions/s in batches vs ${apart.toFixed(2)} one at a time, ` +
+    `${(batched / apart).toFixed(2)}×; right per mode: ${right(true)} in batches, ${right(false)} one at a time.`
+  );
 }
 
 /** Per generated token: ORT's run is the same code in both workers, so the difference is the app's own work. */

@@ -12,6 +12,11 @@ export interface EvalRun {
   questionsPerSec: number;
   longTasks: number;
   longestTaskMs: number;
+  /**
+   * Questions answered right, per mode in the page's order: batches step as one on WASM, where q8 shares its
+   * activation scale across a batch, so this shows whether that moves the results.
+   */
+  rightPerMode: number[];
 }
 
 interface LongTask {
@@ -57,7 +62,11 @@ export async function measureEvaluation(
         ([from, to]) => window.__benchEvalTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to),
         [from, to] as const
       );
+      const rightPerMode = await page
+        .locator('[data-testid^="acc-row-"]')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-correct'))));
       out.push({
+        rightPerMode,
         batched,
         questions,
         wallMs: to - from,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { PromptTooLongError } from '$lib/engine/shared/errors.ts';
 import { generateBatch, generateText, type Loaded } from '$lib/engine/worker/generate.ts';
 import type { GenParams, TokenInfo } from '$lib/core/types.ts';
+import { buildPrompt, parsePromptFormat } from '$lib/prompts/index.ts';
 
 const MODEL = 'think-small-3m';
 
@@ -62,6 +63,7 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
   it('a batch of prompts of different lengths (left-padded) writes what each writes alone, streamed per row', async () => {
     const alone = await Promise.all(references.map((ref) => quietRun(ref.prompt, GREEDY)));
     const streams: Streamed[] = references.map(() => ({ deltas: [], prompts: [] }));
+    const forward = vi.spyOn(loaded.model, 'forward');
     const together = await generateBatch(
       loaded,
       references.map((ref, i) => ({
@@ -71,13 +73,50 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
       })),
       GREEDY
     );
+    const rowsPerStep = forward.mock.calls.map(([inputs]) => (inputs as { input_ids: Tensor }).input_ids.dims[0]);
+    forward.mockRestore();
     expect(new Set(alone.map((r) => r.timings.promptTokens)).size).toBeGreaterThan(1);
+    // Rows end at different lengths, and each leaves the batch (and its cache) as it ends.
+    const lengths = alone.map((r) => r.timings.generatedTokens);
+    expect(new Set(lengths).size).toBeGreaterThan(1);
+    expect(rowsPerStep[0]).toBe(references.length);
+    expect(rowsPerStep.at(-1)).toBe(lengths.filter((n) => n === Math.max(...lengths)).length);
+    expect(rowsPerStep.every((n = 0, i) => i === 0 || n <= (rowsPerStep[i - 1] ?? 0))).toBe(true);
     together.forEach((r, i) => {
       expect(r.text).toBe(alone[i]?.text);
       expect(streams[i]?.deltas.join('')).toBe(alone[i]?.text);
       expect(r.timings.generatedTokens).toBe(alone[i]?.timings.generatedTokens);
       expect(r.timings.promptTokens).toBe(alone[i]?.timings.promptTokens);
       expect(r.timings.batchRows).toBe(references.length);
+    });
+  });
+
+  it('rows that open alike (few-shot prompts) compute the opening once and still write what each writes alone', async () => {
+    const format = parsePromptFormat(JSON.parse(readFileSync(`models/${MODEL}/prompts.json`, 'utf8')));
+    const prompts = [
+      'Tom has 12 apples and eats 5. How many are left?',
+      'A coin is heads up. Ann flips the coin. Is the coin still heads up?',
+      'Take the last letters of each word in "Ada Lovelace" and concatenate them.'
+    ].map((question) => buildPrompt(format, 'few-shot-cot', { question }));
+    const alone = await Promise.all(prompts.map((prompt) => quietRun(prompt, GREEDY)));
+    const forward = vi.spyOn(loaded.model, 'forward');
+    const together = await generateBatch(
+      loaded,
+      prompts.map((prompt) => ({ prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) })),
+      GREEDY,
+      undefined,
+      { stepping: 'batch', sharePrefix: true }
+    );
+    const shapes = forward.mock.calls.map(([inputs]) => (inputs as { input_ids: Tensor }).input_ids.dims);
+    forward.mockRestore();
+    // First the exemplars as one row, then each row's own question after them.
+    expect(shapes[0]?.[0]).toBe(1);
+    expect(shapes[0]?.[1]).toBeGreaterThan(100);
+    expect(shapes[1]?.[0]).toBe(prompts.length);
+    expect(shapes[1]?.[1]).toBeLessThan(40);
+    together.forEach((r, i) => {
+      expect(r.text).toBe(alone[i]?.text);
+      expect(r.timings.promptTokens).toBe(alone[i]?.timings.promptTokens);
     });
   });
 
@@ -94,7 +133,7 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
       })),
       GREEDY,
       undefined,
-      'turns'
+      { stepping: 'turns', sharePrefix: false }
     );
     inTurns.forEach((r, i) => {
       expect(r.text).toBe(alone[i]?.text);
@@ -124,7 +163,7 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
         ],
         GREEDY,
         undefined,
-        stepping
+        { stepping, sharePrefix: false }
       );
       expect(first?.stopped).toBe(true);
       expect(first?.timings.generatedTokens).toBe(3);

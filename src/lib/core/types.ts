@@ -116,6 +116,13 @@ export interface RunTimings {
  */
 export type Stepping = 'batch' | 'turns';
 
+/**
+ * What a request of several rows wants from its stepping: each row's text exactly as it would be alone (`alone`:
+ * the panes, whose greedy text must not depend on the other modes), or the most rows per second (`throughput`:
+ * an evaluation's questions, which accept that q8's per-batch activation scales nudge a row's numbers).
+ */
+export type BatchGoal = 'alone' | 'throughput';
+
 export interface LoadTimings {
   /** Fetching or reading config, tokenizer and weights. */
   downloadMs: number;

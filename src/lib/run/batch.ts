@@ -1,11 +1,11 @@
 /**
  * Questions an evaluation sends to the engine as one batch, one mode at a time: a mode's prompts are about
- * one length, so little of the batch's KV cache is padding. Measured on Chromium 156 WASM (BENCHMARKS.md):
- * mixing the modes in a batch of 2 questions ran at 0.51× one at a time (every row padded to the few-shot
- * prompt); one mode per batch runs at 0.95–1.00× for 4, 8 and 16 questions, a step's cost growing with its
- * rows there. Batches stay the default on a hardware GPU only, where a step is bound by dispatch overhead.
+ * one length, so little of the batch's KV cache is padding (mixing the modes ran at 0.51× one at a time). On
+ * Chromium WASM with one key/value head, rows stepped as one batch, ended rows cut out and the few-shot opening
+ * computed once (BENCHMARKS.md, "Evaluations as one batch on WASM"), 24 questions a batch ran at 4.6 questions/s
+ * against 4.3 for 16 and 2.1 one at a time.
  */
-export const EVAL_BATCH_QUESTIONS = 8;
+export const EVAL_BATCH_QUESTIONS = 24;
 
 /** Consecutive groups of at most `size` (≥ 1) items, in order. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

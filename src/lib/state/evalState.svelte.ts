@@ -117,9 +117,9 @@ export class EvalState {
     return this.#current;
   }
   /**
-   * Whether questions go to the engine in batches or one generation at a time. Batches by default on every backend:
-   * on WASM, where rows step in turns, a batch still saves a round trip through the engine's queue per question
-   * (1.18× the questions per second with the bundled model, BENCHMARKS.md).
+   * Whether questions go to the engine in batches or one generation at a time. Batches by default on every backend
+   * (on WASM about 2.2× the questions per second with the bundled model, BENCHMARKS.md); one at a time gives each
+   * answer exactly as a single run would, since q8 shares its activation scale across a batch.
    */
   get batched(): boolean {
     return this.#batched ?? true;

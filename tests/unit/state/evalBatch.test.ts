@@ -66,7 +66,7 @@ describe('EvalState in batches', () => {
   });
 
   it('batches by default where the backend steps a batch as one (a hardware GPU)', async () => {
-    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: 'batch' });
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: { alone: 'batch', throughput: 'batch' } });
     expect(new EvalState(onGpu.app).batched).toBe(true);
   });
 

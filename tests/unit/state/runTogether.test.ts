@@ -52,7 +52,7 @@ describe('RunState together', () => {
 
   it("is on by default on every backend (the worker picks batch or turns), and the user's choice after", async () => {
     expect(new RunState(app).together).toBe(true);
-    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: 'batch' });
+    const onGpu = await readyApp('webgpu', { device: 'webgpu', stepping: { alone: 'batch', throughput: 'batch' } });
     const fresh = new RunState(onGpu.app);
     expect(fresh.together).toBe(true);
     fresh.setTogether(false);

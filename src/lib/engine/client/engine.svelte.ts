@@ -210,7 +210,12 @@ export class Engine {
     const job = this.#queue.shift();
     if (job === undefined) return;
     this.#current = job;
-    const results = this.#client.generateBatch(job.rows, job.params);
+    // An evaluation's rows only need their answers; a run's panes need each row's text as it would be alone.
+    const results = this.#client.generateBatch(
+      job.rows,
+      job.params,
+      job.owner === 'evaluation' ? 'throughput' : 'alone'
+    );
     const settled = results.map((result, i) => {
       const row = job.rows[i];
       return result.then(

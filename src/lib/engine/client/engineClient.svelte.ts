@@ -8,7 +8,7 @@ import {
   WorkerCrashedError,
   errorFromWire
 } from '../shared/errors.ts';
-import type { DevicePreference, GenParams, LoadProgress, ModelRef } from '../../core/types.ts';
+import type { BatchGoal, DevicePreference, GenParams, LoadProgress, ModelRef } from '../../core/types.ts';
 import { assertNever } from '../../core/assert.ts';
 import type { Reply } from '../shared/protocol.ts';
 import { backendInfo, type BackendInfo, type EngineStatus, type RunCallbacks, type RunResult } from './runTypes.ts';
@@ -130,10 +130,14 @@ export class EngineClient {
   }
 
   /**
-   * Generates the prompts together as one batch in the worker. Each row is a run with its own runId,
-   * streams to its own callbacks and settles its own promise; `interruptRow` stops one row.
+   * Generates the prompts together as one request to the worker, stepped as `goal` asks (BatchGoal). Each row is
+   * a run with its own runId, streams to its own callbacks and settles its own promise; `interruptRow` stops one row.
    */
-  generateBatch(rows: readonly { prompt: string; callbacks: RunCallbacks }[], params: GenParams): Promise<RunResult>[] {
+  generateBatch(
+    rows: readonly { prompt: string; callbacks: RunCallbacks }[],
+    params: GenParams,
+    goal: BatchGoal = 'alone'
+  ): Promise<RunResult>[] {
     const worker = this.#worker;
     const refuse = (err: EngineError): Promise<RunResult>[] => rows.map(() => Promise.reject(err));
     if (worker === null || this.#status !== 'ready') return refuse(new NotReadyError('the model is not loaded'));
@@ -150,7 +154,7 @@ export class EngineClient {
     const first = runs[0];
     if (runs.length === 1 && first !== undefined)
       worker.post({ type: 'generate', runId: first.runId, prompt: first.prompt, params: { ...params } });
-    else worker.post({ type: 'generate-batch', runs, params: { ...params } });
+    else worker.post({ type: 'generate-batch', runs, params: { ...params }, goal });
     return promises;
   }
 

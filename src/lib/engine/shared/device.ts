@@ -1,4 +1,11 @@
-import { F16_DTYPES, type Device, type DevicePreference, type Dtype, type Stepping } from '../../core/types.ts';
+import {
+  F16_DTYPES,
+  type BatchGoal,
+  type Device,
+  type DevicePreference,
+  type Dtype,
+  type Stepping
+} from '../../core/types.ts';
 
 /** The minimal slice of `navigator.gpu` we rely on, so detection can be tested without a browser. */
 export interface GpuLike {
@@ -92,15 +99,22 @@ export function autoDevice(probe: GpuProbe, smallModel: boolean): { device: Devi
 }
 
 /**
- * How a request's rows step. Measured (BENCHMARKS.md, "Batching"): on WASM a padded batch of the three modes was
- * slower than the rows one at a time (0.60×), because onnxruntime-web copies the whole padded KV cache every step
- * and a step's cost grows with its rows; a software adapter computes on the CPU as well, and there a batch of three
- * did not finish a 16-token run in 400 s (CI). So rows go in turns there, each with its own cache: every pane
- * still streams at once, for what the rows cost one after another. Only a hardware GPU, whose step is bound by
- * dispatch overhead, carries more rows in one batch for about the price of one.
+ * How a request's rows step. Measured (BENCHMARKS.md, "Batching" and "Evaluations as one batch on WASM"): a
+ * software adapter computes on the CPU, and there a batch of three did not finish a 16-token run in 400 s (CI), so
+ * its rows go in turns. On WASM the three modes as one padded batch were slower than in turns (0.81× with one
+ * key/value head; the few-shot prompt pads every row) and q8 gives a row other greedy text in a batch, since a
+ * batch shares DynamicQuantizeLinear's activation scale; so the panes go in turns. An evaluation's rows are one
+ * mode each, about one length, and there one batch beats turns. A hardware GPU, whose step is bound by dispatch
+ * overhead, carries more rows in one batch for about the price of one.
  */
-export function chooseStepping(device: Device, probe: GpuProbe): Stepping {
-  return device === 'webgpu' && probe.unavailable === null && !probe.software ? 'batch' : 'turns';
+export function chooseStepping(device: Device, probe: GpuProbe, goal: BatchGoal): Stepping {
+  if (device === 'webgpu') return probe.unavailable === null && !probe.software ? 'batch' : 'turns';
+  return goal === 'throughput' ? 'batch' : 'turns';
+}
+
+/** The stepping for each goal on this backend, as the `ready` reply states it. */
+export function steppingFor(device: Device, probe: GpuProbe): Record<BatchGoal, Stepping> {
+  return { alone: chooseStepping(device, probe, 'alone'), throughput: chooseStepping(device, probe, 'throughput') };
 }
 
 /** Device and dtype for this browser, saying so whenever the user's choice or the best dtype had to give way. */

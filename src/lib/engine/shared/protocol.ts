@@ -1,4 +1,5 @@
 import type {
+  BatchGoal,
   Device,
   DevicePreference,
   Dtype,
@@ -20,11 +21,11 @@ export type Request =
   | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
   | { type: 'generate'; runId: string; prompt: string; params: GenParams }
   /**
-   * Several prompts generated together, streaming at once (as one batch or in turns: the `ready` reply's
-   * `stepping`); each row is a run of its own, with its own replies and its own `done` or `error`, and an
+   * Several prompts generated together, streaming at once (as one batch or in turns, as the `ready` reply's
+   * `stepping` says for the request's goal); each row is a run of its own, with its own replies and its own `done` or `error`, and an
    * `interrupt` of its runId stops that row alone.
    */
-  | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams }
+  | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams; goal: BatchGoal }
   | { type: 'interrupt'; runId: string }
   /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
   | { type: 'count'; runId: string; texts: string[] };
@@ -42,8 +43,8 @@ export type Reply =
       contextTokens: number;
       /** Why Auto chose this device, for the header; null when the user named the device. */
       autoReason: string | null;
-      /** How the rows of a `generate-batch` step on this backend (device.ts, chooseStepping). */
-      stepping: Stepping;
+      /** How the rows of a `generate-batch` step on this backend, by the request's goal (device.ts, chooseStepping). */
+      stepping: Record<BatchGoal, Stepping>;
       /** What the user should know about this load: a fallback taken, a cache that could not be used. */
       notices: string[];
       /** The model's files are in the browser's cache, so the next visit (and an offline one) reads them there. */

@@ -1,11 +1,11 @@
-import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
+import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { assertFitsContext, contextTokensOf } from './context.ts';
-import { GenerationError, generationFailure } from '../shared/errors.ts';
+import { GenerationError } from '../shared/errors.ts';
 import type { GenParams, RunTimings, Stepping, TokenInfo } from '../../core/types.ts';
 import { Rng } from '../../core/rng.ts';
-import { nextToken, topTokens } from './sample.ts';
-import { cutAtStop, firstStop } from './stop.ts';
-import { RowState, eosIds, int64, maskTensor, padId, pastFrom, release } from './rows.ts';
+import { cutAtStop } from './stop.ts';
+import { RowState, eosIds, padId } from './rows.ts';
+import { Group, type Shared } from './group.ts';
 
 export interface Loaded {
   tokenizer: PreTrainedTokenizer;
@@ -40,110 +40,18 @@ export interface Generation {
   stopped: boolean;
 }
 
+/** How a request's rows go: as one batch or in turns, and whether rows opening alike compute that opening once. */
+export interface BatchOptions {
+  stepping: Stepping;
+  /** Only where the cache stays on the CPU and the model's graph takes padding anywhere in its mask (group.ts). */
+  sharePrefix: boolean;
+}
+
 /** One prompt of a batch, with its own stop control and its own stream. */
 export interface BatchRow {
   prompt: string;
   control: RunControl;
   hooks: RowHooks;
-}
-
-/** What every group of a request shares: the model, the decoding settings, the stop rules. */
-interface Shared {
-  loaded: Loaded;
-  params: GenParams;
-  decode: (ids: readonly number[]) => string;
-  eos: Set<number>;
-  stops: string[];
-  longestStop: number;
-  pad: number;
-}
-
-/**
- * Rows that share one KV cache and step together: one forward pass per step for all of them, with left padding,
- * a per-row attention mask and position ids. A row that has ended is fed masked filler until the last row ends.
- */
-class Group {
-  readonly #shared: Shared;
-  readonly states: RowState[];
-  #inputs: number[][];
-  #positions: number[][];
-  #past: Record<string, Tensor> | null = null;
-  #steps = 0;
-
-  constructor(shared: Shared, states: RowState[]) {
-    this.#shared = shared;
-    this.states = states;
-    const width = Math.max(0, ...states.map((s) => s.ids.length));
-    this.#inputs = states.map((s) => [...Array<number>(width - s.ids.length).fill(shared.pad), ...s.ids]);
-    this.#positions = states.map((s) => s.positions(width - s.ids.length, s.ids.length));
-    for (const s of states) {
-      s.extendMask(width - s.ids.length, false);
-      s.extendMask(s.ids.length, true);
-    }
-  }
-
-  get finished(): boolean {
-    return this.#steps >= this.#shared.params.maxNewTokens || this.states.every((s) => s.ended);
-  }
-
-  async step(): Promise<void> {
-    const { loaded, params, decode, eos, stops, longestStop, pad } = this.#shared;
-    const n = this.#inputs[0]?.length ?? 0;
-    let outputs: Record<string, Tensor>;
-    try {
-      outputs = await loaded.model.forward({
-        input_ids: int64(this.#inputs),
-        attention_mask: maskTensor(this.states),
-        position_ids: int64(this.#positions),
-        past_key_values: this.#past
-      });
-    } catch (err) {
-      // A wasm abort or a lost GPU comes out as EngineFatalError, which makes the client restart the worker.
-      throw generationFailure(err);
-    }
-    this.#steps += 1;
-    const logits = outputs.logits;
-    if (logits === undefined) throw new GenerationError('the model returned no logits');
-    const vocab = logits.dims.at(-1) ?? 0;
-    const data = logits.data as Float32Array;
-    const nextPast = pastFrom(outputs);
-    if (this.#past !== null) release(Object.values(this.#past), new Set(Object.values(nextPast)));
-    this.#past = nextPast;
-    const alternatives = params.alternatives ?? 0;
-
-    this.#inputs = this.states.map((s, i) => {
-      if (s.ended) {
-        s.extendMask(1, false);
-        return [pad];
-      }
-      const end = (i * n + n) * vocab;
-      const rowLogits = data.subarray(end - vocab, end);
-      const next = nextToken(rowLogits, params, s.random);
-      const delta = s.detokenizer.push(next);
-      const at = performance.now();
-      s.firstTokenAt ??= at;
-      s.lastTokenAt = at;
-      s.generated += 1;
-      s.extendMask(1, true);
-      let info: TokenInfo | undefined;
-      if (alternatives > 0) {
-        const { prob, top } = topTokens(rowLogits, alternatives, next);
-        info = { text: delta, prob, top: top.map((t) => ({ text: decode([t.id]), prob: t.prob })) };
-      }
-      s.row.hooks.onToken(delta, at, info);
-      // A stop sequence that just appeared overlaps the new text, so only the tail needs searching.
-      const text = s.detokenizer.text;
-      const tail = text.slice(Math.max(0, text.length - delta.length - longestStop + 1));
-      if (eos.has(next) || s.row.control.interrupted || (delta !== '' && firstStop(tail, stops) !== -1)) s.endedAt = at;
-      return [next];
-    });
-    this.#positions = this.states.map((s) => (s.ended ? [1] : s.positions(0, 1)));
-  }
-
-  dispose(): void {
-    if (this.#past !== null) release(Object.values(this.#past));
-    this.#past = null;
-  }
 }
 
 /**
@@ -160,7 +68,7 @@ export async function generateBatch(
   rows: readonly BatchRow[],
   params: GenParams,
   beforeForward?: () => Promise<void>,
-  stepping: Stepping = 'batch'
+  { stepping, sharePrefix }: BatchOptions = { stepping: 'batch', sharePrefix: false }
 ): Promise<Generation[]> {
   const startedAt = performance.now();
   const decode = (ids: readonly number[]): string => loaded.tokenizer.decode([...ids], { skip_special_tokens: true });
@@ -194,7 +102,8 @@ export async function generateBatch(
     longestStop: Math.max(0, ...stops.map((s) => s.length)),
     pad: padId(loaded)
   };
-  const groups = stepping === 'batch' ? [new Group(shared, states)] : states.map((s) => new Group(shared, [s]));
+  const groups =
+    stepping === 'batch' ? [new Group(shared, states, sharePrefix)] : states.map((s) => new Group(shared, [s]));
   try {
     for (let live = groups.filter((g) => !g.finished); live.length > 0; live = live.filter((g) => !g.finished))
       for (const group of live) {

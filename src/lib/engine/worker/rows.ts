@@ -1,4 +1,4 @@
-import { Tensor, type PreTrainedModel } from '@huggingface/transformers';
+import { Tensor, cat, type PreTrainedModel } from '@huggingface/transformers';
 import { IncrementalDetokenizer } from './incrementalDetokenizer.ts';
 import type { BatchRow, Loaded } from './generate.ts';
 
@@ -25,6 +25,29 @@ export function pastFrom(outputs: Record<string, Tensor>): Record<string, Tensor
   for (const [name, t] of Object.entries(outputs))
     if (name.startsWith('present')) past[name.replace('present', 'past_key_values')] = t;
   return past;
+}
+
+/**
+ * The cache with only the rows `keep` (indices along the batch axis, in order); null where a tensor lives in a GPU
+ * buffer, which would have to come back to the CPU to be cut.
+ */
+export function keepRows(past: Record<string, Tensor>, keep: readonly number[]): Record<string, Tensor> | null {
+  const tensors = Object.entries(past);
+  if (tensors.some(([, t]) => t.location !== 'cpu')) return null;
+  return Object.fromEntries(
+    tensors.map(([name, t]) => [
+      name,
+      cat(
+        keep.map((r) => t.slice([r, r + 1])),
+        0
+      )
+    ])
+  );
+}
+
+/** The cache of one row copied to `n` rows (CPU tensors only; null where a tensor lives in a GPU buffer). */
+export function repeatRows(past: Record<string, Tensor>, n: number): Record<string, Tensor> | null {
+  return keepRows(past, Array<number>(n).fill(0));
 }
 
 /** One row's progress: its own text, stop test and clock, inside a batch that steps all rows together. */

@@ -15,7 +15,7 @@ import {
   chooseThreads,
   dtypeFile,
   probeWebGpu,
-  chooseStepping,
+  steppingFor,
   watchDeviceLoss,
   type GpuLike
 } from '../shared/device.ts';
@@ -25,6 +25,7 @@ import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
 import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './modelSource.ts';
 import type {
+  BatchGoal,
   DevicePreference,
   Dtype,
   GenParams,
@@ -111,7 +112,9 @@ export class Runtime {
   /** The rows of the generation in progress, by runId (one for a single run). */
   #running = new Map<string, Running>();
   /** How a request's rows step on the loaded backend. */
-  #stepping: Stepping = 'turns';
+  #stepping: Record<BatchGoal, Stepping> = { alone: 'turns', throughput: 'turns' };
+  /** Whether rows that open alike compute their opening once (group.ts): a CPU cache and the bundled model's graph. */
+  #sharePrefix = false;
   readonly #send: Send;
 
   constructor(send: Send) {
@@ -196,7 +199,8 @@ export class Runtime {
     }
     const sessionAt = performance.now();
     this.#loaded = { tokenizer, addSpecialTokens: addSpecialTokens(model), model: loaded };
-    this.#stepping = chooseStepping(device, probe);
+    this.#stepping = steppingFor(device, probe);
+    this.#sharePrefix = device === 'wasm' && model.source === 'bundled';
 
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
@@ -243,14 +247,18 @@ export class Runtime {
   }
 
   generate(runId: string, prompt: string, params: GenParams): Promise<void> {
-    return this.generateBatch([{ runId, prompt }], params);
+    return this.generateBatch([{ runId, prompt }], params, 'alone');
   }
 
   /**
-   * Runs the prompts together, as one batch or in turns as the backend prefers. A failure (a prompt too long for the context included: the page checks
-   * that before Run) fails every row; the caller replies for each.
+   * Runs the prompts together, as one batch or in turns as the backend and the goal prefer. A failure (a prompt too
+   * long for the context included: the page checks that before Run) fails every row; the caller replies for each.
    */
-  async generateBatch(runs: readonly { runId: string; prompt: string }[], params: GenParams): Promise<void> {
+  async generateBatch(
+    runs: readonly { runId: string; prompt: string }[],
+    params: GenParams,
+    goal: BatchGoal
+  ): Promise<void> {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     const busy = this.#running.keys().next();
@@ -273,7 +281,7 @@ export class Runtime {
         rows.map((r) => r.row),
         params,
         yieldToEventLoop,
-        this.#stepping
+        { stepping: this.#stepping[goal], sharePrefix: this.#sharePrefix }
       );
       rows.forEach(({ runId, batcher }, i) => {
         const g = generations[i];

@@ -20,7 +20,7 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
       runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));
       break;
     case 'generate-batch':
-      runtime.generateBatch(req.runs, req.params).catch((err: unknown) => {
+      runtime.generateBatch(req.runs, req.params, req.goal).catch((err: unknown) => {
         for (const { runId } of req.runs) fail(err, runId);
       });
       break;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ModelRef, RunTimings } from '$lib/core/types.ts';
 import { Engine, type ModelFacts } from '$lib/engine/client/engine.svelte.ts';
 import { CancelledError } from '$lib/engine/shared/errors.ts';
@@ -40,7 +40,7 @@ const ready: Reply = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
-  stepping: 'turns',
+  stepping: { alone: 'turns', throughput: 'batch' },
   notices: [],
   modelCached: true,
   runtimeFiles: []
@@ -152,7 +152,8 @@ describe('Engine batches', () => {
           { runId: 'run-1', prompt: 'a' },
           { runId: 'run-2', prompt: 'b' }
         ],
-        params
+        params,
+        goal: 'alone'
       }
     ]);
     w?.reply({ type: 'tokens', runId: 'run-2', text: 'B', at: [1] });
@@ -165,6 +166,22 @@ describe('Engine batches', () => {
     expect(results.map((r) => r.text)).toEqual(['A', 'B']);
     await tick();
     expect(engine.busy).toBe(false);
+  });
+
+  it("asks for throughput on an evaluation's batches and for each row as alone on a run's", async () => {
+    const { engine, workers } = await readyEngine();
+    const rows = ['a', 'b'].map((prompt) => ({ prompt, callbacks: {} }));
+    const evaluation = engine.generateTogether('evaluation', rows, params);
+    const run = engine.generateTogether('run', rows, params);
+    const goals = () => posted(workers[0]).flatMap((r) => (r.type === 'generate-batch' ? [r.goal] : []));
+    expect(goals()).toEqual(['throughput']);
+    for (const runId of ['run-1', 'run-2'])
+      workers[0]?.reply({ type: 'done', runId, text: '', timings, stopped: false });
+    await Promise.all(evaluation.results);
+    await vi.waitFor(() => expect(goals()).toEqual(['throughput', 'alone']));
+    for (const runId of ['run-3', 'run-4'])
+      workers[0]?.reply({ type: 'done', runId, text: '', timings, stopped: false });
+    await Promise.all(run.results);
   });
 
   it('stops one row of a running batch by its own runId', async () => {

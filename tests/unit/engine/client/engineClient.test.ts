@@ -38,7 +38,7 @@ const ready: Extract<Reply, { type: 'ready' }> = {
   webgpuAdapter: false,
   contextTokens: 1024,
   autoReason: null,
-  stepping: 'turns',
+  stepping: { alone: 'turns', throughput: 'batch' },
   notices: [],
   modelCached: true,
   runtimeFiles: []

@@ -8,6 +8,7 @@ import {
   dtypeFile,
   isSoftwareAdapter,
   probeWebGpu,
+  steppingFor,
   watchDeviceLoss,
   type GpuAdapterLike,
   type GpuProbe
@@ -182,11 +183,23 @@ describe('chooseStepping', () => {
     shaderF16: false,
     software
   });
-  it('steps rows as one batch on a hardware GPU only, in turns on the CPU and on a software adapter', () => {
-    expect(chooseStepping('webgpu', probe(false))).toBe('batch');
-    expect(chooseStepping('webgpu', probe(true))).toBe('turns');
-    expect(chooseStepping('wasm', probe(false))).toBe('turns');
-    expect(chooseStepping('wasm', probe(false, 'this browser has no WebGPU'))).toBe('turns');
+  it("steps the panes' rows as one batch on a hardware GPU only, in turns on the CPU and on a software adapter", () => {
+    expect(chooseStepping('webgpu', probe(false), 'alone')).toBe('batch');
+    expect(chooseStepping('webgpu', probe(true), 'alone')).toBe('turns');
+    expect(chooseStepping('wasm', probe(false), 'alone')).toBe('turns');
+    expect(chooseStepping('wasm', probe(false, 'this browser has no WebGPU'), 'alone')).toBe('turns');
+  });
+
+  it("steps an evaluation's rows as one batch on WASM and a hardware GPU, never on a software adapter", () => {
+    expect(chooseStepping('wasm', probe(false), 'throughput')).toBe('batch');
+    expect(chooseStepping('wasm', probe(false, 'this browser has no WebGPU'), 'throughput')).toBe('batch');
+    expect(chooseStepping('webgpu', probe(false), 'throughput')).toBe('batch');
+    expect(chooseStepping('webgpu', probe(true), 'throughput')).toBe('turns');
+  });
+
+  it('states both goals for the ready reply', () => {
+    expect(steppingFor('wasm', probe(false))).toEqual({ alone: 'turns', throughput: 'batch' });
+    expect(steppingFor('webgpu', probe(true))).toEqual({ alone: 'turns', throughput: 'turns' });
   });
 });
 
