@@ -25,7 +25,8 @@ export interface Shared {
 
 /** How many tokens every row opens with, leaving each row at least one of its own. */
 export function sharedPrefixLength(rows: readonly (readonly number[])[]): number {
-  const first = rows[0] ?? [];
+  const first = rows[0];
+  if (first === undefined) return 0;
   const limit = Math.min(...rows.map((r) => r.length)) - 1;
   let n = 0;
   while (n < limit && rows.every((r) => r[n] === first[n])) n++;
