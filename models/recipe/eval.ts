@@ -5,15 +5,17 @@
  *   npm run eval:model -- --stories             fresh held-out problems from the word-problem teacher
  * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
  *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
- *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL).
+ *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL),
+ *          --calculator (the digits after an equation's `=` are its true result: calculator.ts, a diagnostic).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Tensor } from '@huggingface/transformers';
+import { LogitsProcessor, LogitsProcessorList, type Tensor } from '@huggingface/transformers';
 import { FAMILIES, Rng, generateSet, generateStory, type Family } from '$lib/tasks/index.ts';
 import { MODES, buildPrompt, extractAnswer, isCorrect, promptTail, type Mode } from '$lib/prompts/index.ts';
+import { calculatorNeed, constrainLogits } from './calculator.ts';
 import { loadNodeModel } from './node-model.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';
@@ -32,7 +34,8 @@ const { values } = parseArgs({
     stories: { type: 'boolean', default: false },
     modes: { type: 'string' },
     families: { type: 'string' },
-    dump: { type: 'string' }
+    dump: { type: 'string' },
+    calculator: { type: 'boolean', default: false }
   }
 });
 
@@ -76,14 +79,42 @@ const items: Item[] = values.set
         steps: p.steps
       }));
 
+/** Each token id's text on its own, for the calculator's test of which tokens may follow an `=`. */
+const vocabSize = values.calculator ? ((model.config as { vocab_size?: number }).vocab_size ?? 0) : 0;
+const tokenTexts = Array.from({ length: vocabSize }, (_, id) => tokenizer.decode([id], { skip_special_tokens: true }));
+
+/** calculator.ts inside transformers.js's `generate`: a row's text is what follows the (padded) prompts. */
+class Calculator extends LogitsProcessor {
+  constructor(readonly width: number) {
+    super();
+  }
+
+  override _call(inputIds: bigint[][], logits: Tensor): Tensor {
+    const vocab = logits.dims.at(-1) ?? 0;
+    const data = logits.data as Float32Array;
+    inputIds.forEach((row, r) => {
+      const fresh = row.slice(this.width).map(Number);
+      // The tokenizer refuses an empty list; nothing decodes to nothing.
+      const text = fresh.length === 0 ? '' : tokenizer.decode(fresh, { skip_special_tokens: true });
+      const rowLogits = data.subarray(r * vocab, (r + 1) * vocab);
+      const checked = constrainLogits(rowLogits, calculatorNeed(text), tokenTexts);
+      if (checked !== null) rowLogits.set(checked);
+    });
+    return logits;
+  }
+}
+
 async function generateBatch(prompts: string[]): Promise<string[]> {
   const enc = tokenizer(prompts, { padding: true });
+  const width = (enc.input_ids as Tensor).dims[1] ?? 0;
+  const processors = new LogitsProcessorList();
+  if (values.calculator) processors.push(new Calculator(width));
   const out = (await model.generate({
     ...enc,
     max_new_tokens: Number(values['max-new-tokens']),
-    do_sample: false
+    do_sample: false,
+    logits_processor: processors
   })) as Tensor;
-  const width = (enc.input_ids as Tensor).dims[1] ?? 0;
   const rows = out.tolist() as bigint[][];
   // Batched generate runs until every row has ended: cut each row at its own first end-of-sequence token.
   return rows.map((row) => {
