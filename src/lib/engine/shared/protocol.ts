@@ -22,8 +22,8 @@ export type Request =
   | { type: 'generate'; runId: string; prompt: string; params: GenParams }
   /**
    * Several prompts generated together, streaming at once (as one batch or in turns, as the `ready` reply's
-   * `stepping` says for the request's goal); each row is a run of its own, with its own replies and its own `done` or `error`, and an
-   * `interrupt` of its runId stops that row alone.
+   * `stepping` says for the request's goal); each row is a run of its own, with its own replies and its own `done`
+   * or `error`, and an `interrupt` of its runId stops that row alone.
    */
   | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams; goal: BatchGoal }
   | { type: 'interrupt'; runId: string }

@@ -59,9 +59,10 @@ export interface BatchRow {
  * layout and WebGPU buffers stay transformers.js's) instead of `model.generate()`. Several prompts go either as
  * one batch (`stepping` 'batch': one cache, one forward pass a step) or in turns ('turns': a cache each, one
  * forward pass each in turn); either way every row streams at once and has its own end of sequence, stop
- * sequences, interrupt and seeded draws. Which pays depends on the backend (device.ts, chooseStepping). Per
- * token it detokenizes a short window and checks stop sequences on the new text only. Times are this thread's
- * clock. Shared by the browser worker and the Node benchmark.
+ * sequences, interrupt and seeded draws. Which pays depends on the backend and the request's goal (device.ts,
+ * chooseStepping); a batch's rows leave it as they end, and `sharePrefix` computes a common opening once
+ * (group.ts). Per token it detokenizes a short window and checks stop sequences on the new text only. Times are
+ * this thread's clock. Shared by the browser worker and the Node benchmark.
  */
 export async function generateBatch(
   loaded: Loaded,
