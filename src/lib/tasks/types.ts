@@ -31,6 +31,11 @@ export interface GenerateOptions {
   randomNames?: number;
   /** Training only: the tokenizer's letter pieces, from which half of the random words are built. */
   wordPieces?: readonly string[];
+  /**
+   * Training only: the share of one- and two-step word problems in worksheet wordings (stories/worksheet.ts):
+   * numbers in the question, lengths and ages, crowds coming and going.
+   */
+  worksheet?: number;
 }
 
 export function answerSentence(answer: string): string {

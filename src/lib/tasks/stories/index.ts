@@ -9,6 +9,7 @@ import { answerSentence, type GenerateOptions, type Problem } from '../types.ts'
 import { chain, earning, shopping } from './chains.ts';
 import { remainder } from './groupKinds.ts';
 import { ONE_STEP } from './kinds.ts';
+import { WORKSHEET_ONE, WORKSHEET_TWO } from './worksheet.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
@@ -17,6 +18,10 @@ function build(rng: Rng, options: GenerateOptions, steps: number): Built | null 
   const cat = rng.pick(CATEGORIES);
   const ctx = { rng, options, cat, noun: rng.pick(cat.nouns), w: who(rng, options, cat) };
   const tense = rng.chance(0.5) ? PAST : PRESENT;
+  // Drawn only when asked for, so that a corpus built without worksheet wordings draws what it always drew.
+  const sheet = options.worksheet ?? 0;
+  if (sheet > 0 && steps <= 2 && rng.chance(sheet))
+    return rng.pick(steps === 1 ? WORKSHEET_ONE : WORKSHEET_TWO)(ctx, tense);
   if (steps === 1) return rng.pick(ONE_STEP)(ctx, tense);
   const r = rng.next();
   if (r < 0.12) return shopping(ctx, tense, steps);
