@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, answerSentence } from '$lib/tasks/index.ts';
 import { checkStory, generateStory } from '$lib/tasks/stories/index.ts';
-import { WORKSHEET_ONE, WORKSHEET_TWO } from '$lib/tasks/stories/worksheet.ts';
+import { WORKSHEET_ONE } from '$lib/tasks/stories/worksheet.ts';
+import { WORKSHEET_TWO } from '$lib/tasks/stories/worksheetTwo.ts';
 import { CATEGORIES } from '$lib/tasks/stories/categories.ts';
 import { PAST, PRESENT, who } from '$lib/tasks/stories/parts.ts';
 

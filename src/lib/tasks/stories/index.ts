@@ -9,7 +9,8 @@ import { answerSentence, type GenerateOptions, type Problem } from '../types.ts'
 import { chain, earning, shopping } from './chains.ts';
 import { remainder } from './groupKinds.ts';
 import { ONE_STEP } from './kinds.ts';
-import { WORKSHEET_ONE, WORKSHEET_TWO } from './worksheet.ts';
+import { WORKSHEET_ONE } from './worksheet.ts';
+import { WORKSHEET_TWO } from './worksheetTwo.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
