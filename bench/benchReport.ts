@@ -182,6 +182,7 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
     [
       'run',
       'modes',
+      'workers',
       'wall (ms)',
       'every pane streaming after (ms)',
       'tasks over 50 ms',
@@ -192,6 +193,7 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
     runs.map((r) => [
       r.rep === 0 ? '1st after load' : String(r.rep + 1),
       r.together ? 'together' : 'one at a time',
+      String(r.workers),
       formatMs(r.wallMs),
       r.allStreamingMs === null ? '—' : formatMs(r.allStreamingMs),
       String(r.longTasks),
@@ -218,8 +220,10 @@ export function togetherSummary(runs: readonly ThreeModeRun[]): string {
   const [allOn, allOff] = [streaming(true), streaming(false)];
   const texts = (r: ThreeModeRun): string => JSON.stringify(r.panes.map((p) => p.text));
   const same = new Set(warm.map(texts)).size === 1;
+  const workers = Math.max(...warm.map((r) => r.workers));
   return (
-    `Together vs one at a time (warm runs, medians): ${formatMs(together)} vs ${formatMs(apart)}, ` +
+    `Together (${workers} worker${workers === 1 ? '' : 's'}) vs one at a time (warm runs, medians): ` +
+    `${formatMs(together)} vs ${formatMs(apart)}, ` +
     `${(apart / together).toFixed(2)}× faster together; every pane streaming after ` +
     `${allOn === null ? '—' : formatMs(allOn)} vs ${allOff === null ? '—' : formatMs(allOff)}; ` +
     `greedy text ${same ? 'identical' : 'DIFFERENT'} in every pane.`

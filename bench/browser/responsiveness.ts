@@ -1,6 +1,6 @@
 /**
- * The real app page during three-mode runs, alternately together (the default: one batch on a GPU, in turns on
- * WASM) and one at a time: wall time from the click on Run to the last pane finishing, the wait until every pane
+ * The real app page during three-mode runs, alternately together (the default: one batch on a GPU; on WASM each
+ * pane on a copy of the engine where there are spare cores, else in turns) and one at a time: wall time from the click on Run to the last pane finishing, the wait until every pane
  * shows text, each pane's text, and main-thread long tasks (over 50 ms, as the Long Tasks API defines them).
  */
 import type { Browser } from '@playwright/test';
@@ -17,6 +17,8 @@ export interface ThreeModeRun {
   /** The first run after load, then the repetitions. */
   rep: number;
   together: boolean;
+  /** Copies of the engine the panes ran on (one at a time: 1). */
+  workers: number;
   wallMs: number;
   /** From the click on Run until the last of the three panes shows its first token. */
   allStreamingMs: number | null;
@@ -53,6 +55,10 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
     });
     await page.goto(`${baseUrl}/?device=wasm`);
     await page.getByTestId('backend-device').waitFor({ timeout: 180_000 });
+    // The panes run side by side on the engine's copies once they have loaded, after the main one.
+    const workers = page.locator('[data-testid="backend-workers"][data-pending="false"]');
+    await workers.waitFor({ timeout: 180_000 });
+    const copies = Number(await workers.textContent());
     const out: ThreeModeRun[] = [];
     await page.getByText('Decoding', { exact: true }).click();
     for (let rep = 0; rep < runs; rep++) {
@@ -123,6 +129,7 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
       out.push({
         rep,
         together,
+        workers: together ? copies : 1,
         wallMs: to - from,
         allStreamingMs: firsts.length === MODES.length ? Math.max(...firsts) - from : null,
         longTasks: tasks.length,

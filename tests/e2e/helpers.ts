@@ -58,11 +58,21 @@ export async function prefixEngineWorker(context: BrowserContext, source: string
   );
 }
 
-/** The engine workers the page starts, in order (not onnxruntime's own thread workers). */
-export function engineWorkers(page: Page): Worker[] {
+/**
+ * The engine workers the page starts, in order (not onnxruntime's own thread workers): the main ones, which load
+ * the model first, or with `copies` also the copies that run panes beside them (told apart by their names).
+ */
+export function engineWorkers(page: Page, which: 'main' | 'copies too' = 'main'): Worker[] {
   const workers: Worker[] = [];
   page.on('worker', (w) => {
-    if (/\/assets\/worker-[^/]*\.js$/.test(new URL(w.url()).pathname)) workers.push(w);
+    if (!/\/assets\/worker-[^/]*\.js$/.test(new URL(w.url()).pathname)) return;
+    if (which === 'copies too') workers.push(w);
+    else
+      w.evaluate(() => self.name).then(
+        (name) => (name === 'think-small-engine' ? void workers.push(w) : undefined),
+        // A worker that ended before it could be asked is no main worker the test waits for.
+        () => undefined
+      );
   });
   return workers;
 }
@@ -72,6 +82,13 @@ export async function waitReady(page: Page): Promise<void> {
     timeout: 180_000
   });
   await expect(page.getByTestId('load-error')).toHaveCount(0);
+}
+
+/** Waits until the engine's extra workers have loaded (or failed), and returns how many workers run panes. */
+export async function readyWorkers(page: Page): Promise<number> {
+  const workers = page.locator('[data-testid="backend-workers"][data-pending="false"]');
+  await workers.waitFor({ timeout: 180_000 });
+  return Number(await workers.textContent());
 }
 
 /** Opens the app on the project's device and waits for the model. */

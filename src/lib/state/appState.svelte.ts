@@ -53,6 +53,8 @@ export class AppState {
   constructor(
     options: {
       createWorker?: () => WorkerPort;
+      /** The device's cores (EngineClient): tests with fake workers say 1, so that no engine copies start. */
+      cores?: number;
       origin?: string;
       base?: string;
       seed?: number;
@@ -65,7 +67,8 @@ export class AppState {
     this.bundled = bundledModel(origin, base, modelId);
     this.engine = new Engine(
       { ref: this.bundled, label: null, parameters: null, format: null, chat: null },
-      options.createWorker
+      options.createWorker,
+      options.cores
     );
     // A new model brings its own prompt formats: they replace the trigger and exemplars being edited.
     this.engine.onSwitch((model) => {

@@ -49,6 +49,7 @@ export async function readyApp(
     origin: 'http://localhost:4173',
     base: '/',
     seed: 1,
+    cores: 1,
     ...(device === undefined ? {} : { device }),
     createWorker: () => {
       const w = new FakeWorker();

@@ -29,7 +29,8 @@ async function open(search: string): Promise<Page> {
     origin: 'http://localhost:4173',
     base: '/',
     ...(link.device === undefined ? {} : { device: link.device }),
-    createWorker: () => (w = new FakeWorker())
+    createWorker: () => (w = new FakeWorker()),
+    cores: 1
   });
   const evaluation = new EvalState(app);
   applyLink(link, app, evaluation);

@@ -63,9 +63,9 @@ export class Engine {
   #owners = $state.raw<readonly JobOwner[]>([]);
   #switchListeners: ((model: ModelFacts) => void)[] = [];
 
-  constructor(model: ModelFacts, createWorker?: () => WorkerPort) {
+  constructor(model: ModelFacts, createWorker?: () => WorkerPort, cores?: number) {
     this.#model = $state.raw(model);
-    this.#client = new EngineClient(createWorker);
+    this.#client = new EngineClient(createWorker, cores);
   }
 
   get model(): ModelFacts {
@@ -88,6 +88,13 @@ export class Engine {
   }
   get loadedDevice(): DevicePreference | null {
     return this.#client.loadedDevice;
+  }
+  /** Copies of the engine that run a run's panes side by side (EngineClient.copies). */
+  get copies(): number {
+    return this.#client.copies;
+  }
+  get copiesLoading(): boolean {
+    return this.#client.copiesLoading;
   }
   /** Whether any work is queued or running. */
   get busy(): boolean {

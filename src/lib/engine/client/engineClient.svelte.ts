@@ -12,10 +12,14 @@ import type { BatchGoal, DevicePreference, GenParams, LoadProgress, ModelRef } f
 import { assertNever } from '../../core/assert.ts';
 import type { Reply } from '../shared/protocol.ts';
 import { backendInfo, type BackendInfo, type EngineStatus, type RunCallbacks, type RunResult } from './runTypes.ts';
-import { browserWorker, type WorkerPort } from './workerPort.ts';
+import { browserWorker, type WorkerPort, type WorkerRole } from './workerPort.ts';
+import { EngineCopies, type RunReply } from './engineCopies.svelte.ts';
+import { chooseCopies, spreadRows } from '../shared/copies.ts';
 
 interface PendingRun {
   runId: string;
+  /** The engine copy that runs it. */
+  port: WorkerPort;
   callbacks: RunCallbacks;
   resolve: (r: RunResult) => void;
   reject: (e: EngineError) => void;
@@ -38,8 +42,9 @@ interface PendingLoad {
 export const MAX_AUTO_RESTARTS = 2;
 
 /**
- * Owns the one engine worker: loads the model, runs one generation (one prompt or a batch) at a time, routes
- * replies by runId.
+ * Owns the engine's workers: the main one, which loads the model and counts tokens, and the copies beside it that
+ * let a run's panes each take a core (EngineCopies). Runs one generation (one prompt or a batch) at a time and
+ * routes replies by runId.
  * The page drives it through the Engine coordinator (engine.svelte.ts), which queues the work.
  */
 export class EngineClient {
@@ -53,6 +58,8 @@ export class EngineClient {
   #lastLoad = $state.raw<{ model: ModelRef; device: DevicePreference } | null>(null);
 
   #worker: WorkerPort | null = null;
+  readonly #copies = new EngineCopies();
+  readonly #cores: number;
   #load: PendingLoad | null = null;
   /** The rows of the generation in progress (one for a single run), in the order they were asked for. */
   #runs: PendingRun[] = [];
@@ -61,10 +68,15 @@ export class EngineClient {
   #counts = new Map<string, PendingCount>();
   #nextRun = 1;
   #nextCount = 1;
-  readonly #createWorker: () => WorkerPort;
+  readonly #createWorker: (role: WorkerRole) => WorkerPort;
 
-  constructor(createWorker: () => WorkerPort = browserWorker) {
+  /** `cores` is the device's (navigator.hardwareConcurrency): with more than one, small models get copies. */
+  constructor(
+    createWorker: (role: WorkerRole) => WorkerPort = browserWorker,
+    cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency
+  ) {
     this.#createWorker = createWorker;
+    this.#cores = cores;
   }
 
   get status(): EngineStatus {
@@ -82,6 +94,14 @@ export class EngineClient {
   /** The device preference the last load asked for; null before any load. */
   get loadedDevice(): DevicePreference | null {
     return this.#lastLoad?.device ?? null;
+  }
+  /** Copies of the engine ready to run panes side by side, the main one included (1 until the others load). */
+  get copies(): number {
+    return this.#worker === null ? 0 : 1 + this.#copies.ready.length;
+  }
+  /** Whether copies are still loading (`copies` will grow). */
+  get copiesLoading(): boolean {
+    return this.#copies.loading;
   }
   /** The first run still generating, or null. */
   get runningId(): string | null {
@@ -103,7 +123,7 @@ export class EngineClient {
     this.#shutdown(new CancelledError('the model was reloaded'));
     this.#lastLoad = { model, device };
     this.#restartNotice = null;
-    const worker = this.#createWorker();
+    const worker = this.#createWorker('main');
     this.#worker = worker;
     worker.listen(
       (reply) => {
@@ -143,18 +163,29 @@ export class EngineClient {
     if (worker === null || this.#status !== 'ready') return refuse(new NotReadyError('the model is not loaded'));
     const busy = this.#runs[0];
     if (busy !== undefined) return refuse(new BusyError(`run ${busy.runId} is still generating`));
-    const promises = rows.map(
-      ({ callbacks }) =>
-        new Promise<RunResult>((resolve, reject) => {
-          this.#runs.push({ runId: `run-${this.#nextRun++}`, callbacks, resolve, reject });
-        })
+    // Rows spread over the copies: a run's panes one to a copy, an evaluation's batch in one part per copy.
+    const ports = [worker, ...this.#copies.ready];
+    const where = spreadRows(
+      rows.map((r) => r.prompt.length),
+      ports.length
     );
-    const runs = this.#runs.map((r, i) => ({ runId: r.runId, prompt: rows[i]?.prompt ?? '' }));
-    this.#runningIds = runs.map((r) => r.runId);
-    const first = runs[0];
-    if (runs.length === 1 && first !== undefined)
-      worker.post({ type: 'generate', runId: first.runId, prompt: first.prompt, params: { ...params } });
-    else worker.post({ type: 'generate-batch', runs, params: { ...params }, goal });
+    const sent = rows.map((row, i) => ({
+      ...row,
+      runId: `run-${this.#nextRun++}`,
+      port: ports[where[i] ?? 0] ?? worker
+    }));
+    const promises = sent.map(
+      ({ runId, port, callbacks }) =>
+        new Promise<RunResult>((resolve, reject) => this.#runs.push({ runId, port, callbacks, resolve, reject }))
+    );
+    this.#runningIds = sent.map((r) => r.runId);
+    for (const port of ports) {
+      const runs = sent.filter((r) => r.port === port).map(({ runId, prompt }) => ({ runId, prompt }));
+      const [first] = runs;
+      if (runs.length === 1 && first !== undefined)
+        port.post({ type: 'generate', runId: first.runId, prompt: first.prompt, params: { ...params } });
+      else if (runs.length > 1) port.post({ type: 'generate-batch', runs, params: { ...params }, goal });
+    }
     return promises;
   }
 
@@ -173,14 +204,14 @@ export class EngineClient {
 
   /** Stops every row of the current generation; each partial text arrives in its `done` with `stopped: true`. */
   interrupt(): void {
-    for (const run of this.#runs) this.#worker?.post({ type: 'interrupt', runId: run.runId });
+    for (const run of this.#runs) run.port.post({ type: 'interrupt', runId: run.runId });
   }
 
   /** Stops row `index` of the current generation alone; the other rows go on. */
   interruptRow(index: number): void {
     const run = this.#runs[index];
     if (run !== undefined && this.#runningIds.includes(run.runId))
-      this.#worker?.post({ type: 'interrupt', runId: run.runId });
+      run.port.post({ type: 'interrupt', runId: run.runId });
   }
 
   dispose(): void {
@@ -199,6 +230,7 @@ export class EngineClient {
         this.#status = 'ready';
         this.#load?.resolve(info);
         this.#load = null;
+        this.#startCopies(info);
         break;
       }
       case 'prompt':
@@ -252,6 +284,31 @@ export class EngineClient {
     }
   }
 
+  #startCopies(info: BackendInfo): void {
+    const model = this.#lastLoad?.model;
+    if (model === undefined) return;
+    const count = chooseCopies({
+      device: info.device,
+      smallModel: model.source === 'bundled',
+      cores: this.#cores,
+      threads: info.threads
+    });
+    if (count < 2) return;
+    this.#copies.start(
+      count - 1,
+      model,
+      info.dtype,
+      () => this.#createWorker('copy'),
+      (reply: RunReply) => this.#onReply(reply),
+      (port, message) => {
+        for (const run of this.#runs.filter((r) => r.port === port && this.#runningIds.includes(r.runId))) {
+          this.#endRun(run.runId);
+          run.reject(new WorkerCrashedError(message));
+        }
+      }
+    );
+  }
+
   /** The row `runId` if it is still generating. */
   #live(runId: string): PendingRun | undefined {
     return this.#runningIds.includes(runId) ? this.#runs.find((r) => r.runId === runId) : undefined;
@@ -287,6 +344,7 @@ export class EngineClient {
   #shutdown(reason: EngineError): void {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#copies.stop();
     const runs = this.#runs.filter((r) => this.#runningIds.includes(r.runId));
     const load = this.#load;
     const counts = [...this.#counts.values()];

@@ -7,12 +7,22 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-export function browserWorker(): WorkerPort {
-  // Vite only bundles a worker written exactly as `new Worker(new URL(..., import.meta.url))`; it is never mutated.
-  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'think-small-engine'
-  });
+/** The main worker loads the model first and counts tokens; copies (EngineCopies) run rows beside it. */
+export type WorkerRole = 'main' | 'copy';
+
+/**
+ * A worker for `role`: the same script, named apart so that a profile or a test can tell them apart. Vite only
+ * bundles a worker written exactly as `new Worker(new URL(..., import.meta.url))` with static options.
+ */
+export function browserWorker(role: WorkerRole = 'main'): WorkerPort {
+  return port(
+    role === 'main'
+      ? new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'think-small-engine' })
+      : new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'think-small-engine-copy' })
+  );
+}
+
+function port(worker: Worker): WorkerPort {
   return {
     post: (request) => worker.postMessage(request),
     listen(onReply, onCrash) {

@@ -17,8 +17,12 @@ import type {
  * `runId` and ends in exactly one `done` or `error`; times come from the worker's clock.
  */
 export type Request =
-  /** `threads` overrides the default count of ORT's WASM threads (the benchmark compares 1 and 2). */
-  | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number }
+  /**
+   * `threads` overrides the default count of ORT's WASM threads (the benchmark compares 1 and 2). `warmUpRuns`
+   * (default 1) short generations before `ready`: an engine copy, which no one waits for, warms up longer so that
+   * its first pane does not run on WebAssembly not yet optimised.
+   */
+  | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number; warmUpRuns?: number }
   | { type: 'generate'; runId: string; prompt: string; params: GenParams }
   /**
    * Several prompts generated together, streaming at once (as one batch or in turns, as the `ready` reply's

@@ -41,6 +41,8 @@ import type { Reply } from '../shared/protocol.ts';
 type Send = (reply: Reply) => void;
 
 const WARM_UP: GenParams = { maxNewTokens: 2, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
+/** A longer warm-up round, for a load that asks for several. */
+const WARM_UP_ROUND: GenParams = { ...WARM_UP, maxNewTokens: 24 };
 
 interface Running {
   runId: string;
@@ -121,7 +123,7 @@ export class Runtime {
     this.#send = send;
   }
 
-  async load(model: ModelRef, preference: DevicePreference, requestedThreads?: number): Promise<void> {
+  async load(model: ModelRef, preference: DevicePreference, requestedThreads?: number, warmUpRuns = 1): Promise<void> {
     const t0 = performance.now();
     const progress = (info: LoadProgress): void => this.#send({ type: 'progress', info });
 
@@ -205,13 +207,14 @@ export class Runtime {
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
       const noop = (): void => {};
-      await generateText(
-        this.#loaded,
-        'Q: 1 + 1?\nA:',
-        WARM_UP,
-        { interrupted: false },
-        { onPrompt: noop, onToken: noop }
-      );
+      for (let round = 0; round < warmUpRuns; round++)
+        await generateText(
+          this.#loaded,
+          `Q: ${round + 1} + 1?\nA:`,
+          warmUpRuns > 1 ? WARM_UP_ROUND : WARM_UP,
+          { interrupted: false },
+          { onPrompt: noop, onToken: noop }
+        );
     } catch (err) {
       this.#loaded = null;
       throw new BackendError(`warm-up on ${device}/${dtype}: ${messageOf(err)}`);

@@ -14,7 +14,7 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
   const req = event.data;
   switch (req.type) {
     case 'load':
-      runtime.load(req.model, req.device, req.threads).catch((err: unknown) => fail(err));
+      runtime.load(req.model, req.device, req.threads, req.warmUpRuns).catch((err: unknown) => fail(err));
       break;
     case 'generate':
       runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));

@@ -49,11 +49,15 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 async function readyEngine(): Promise<{ engine: Engine; workers: FakeWorker[] }> {
   const workers: FakeWorker[] = [];
-  const engine = new Engine(facts(bundled, 2_808_480), () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  });
+  const engine = new Engine(
+    facts(bundled, 2_808_480),
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    1
+  );
   const loading = engine.reload('wasm');
   workers[0]?.reply(ready);
   await loading;

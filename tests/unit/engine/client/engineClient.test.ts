@@ -62,11 +62,12 @@ async function loaded(): Promise<FakeWorker> {
 
 beforeEach(() => {
   workers = [];
+  // One core: no engine copies, so every run goes to the one worker (engineCopies.test.ts covers copies).
   client = new EngineClient(() => {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  });
+  }, 1);
 });
 
 describe('load', () => {
