@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command rebuilds the student: data -> tokenizer -> train -> continue training (three times) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 minutes of training on 2
+#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 + 80 minutes of training on 2
 #                                       CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
@@ -13,7 +13,8 @@
 # continues on the words mix: human-written problems (GSM8K's training part, its development split kept out, with
 # re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
 # teacher (src/lib/tasks/stories). Stage 6 (the card's stage 10) shares one key/value head among the five query heads
-# (resize.py) and trains on the words mix again. Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# (resize.py) and trains on the words mix again. Stage 7 (the card's stage 12) continues on the worksheet mix: half of
+# the teacher's one- and two-step stories in worksheet wordings (src/lib/tasks/stories/worksheet.ts). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,6 +38,8 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   DATA6_ARGS=(--docs 300 --variants 1)
   RESIZE6=(--kv-heads 1 --ffn 80)
   STAGE6=(--steps 20 --warmup 5 --lr 5e-4)
+  DATA7_ARGS=(--docs 300 --variants 1)
+  STAGE7=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -56,6 +59,8 @@ else
   DATA6_ARGS=(--docs 200000 --variants 3)
   RESIZE6=(--kv-heads 1 --ffn 512)
   STAGE6=(--budget-minutes "${BUDGET6_MINUTES:-85}" --lr 6e-4 --warmup 150)
+  DATA7_ARGS=(--docs 200000 --variants 3)
+  STAGE7=(--budget-minutes "${BUDGET7_MINUTES:-80}" --lr 6e-4 --warmup 150)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -71,6 +76,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data5" --seed 6 --tokenizer "$W
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA5_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data6" --seed 9 --tokenizer "$WORK/data" --mix words \
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA6_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data7" --seed 13 --tokenizer "$WORK/data" --mix worksheet \
+  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA7_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -91,7 +98,10 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
 (cd models/recipe && "$PY" resize.py --ckpt "$WORK/run5/ckpt.pt" --out "$WORK/run6-init.pt" "${RESIZE6[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data6" --out "$WORK/run6" --seed 10 --init-from "$WORK/run6-init.pt" \
   "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE6[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run6/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+# Stage 7 (the card's stage 12): the worksheet mix, on from stage 6's weights and optimizer state.
+(cd models/recipe && "$PY" train.py --data "$WORK/data7" --out "$WORK/run7" --seed 13 --init-from "$WORK/run6/ckpt.pt" \
+  "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE7[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run7/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

@@ -1,9 +1,11 @@
 /**
- * Word problems written by hand, school-worksheet style, on 2026-12-03 before the stage-8 student was measured;
- * never trained on, and none is from a public benchmark. Of 16 written, the bundled student (stage 10) answers 9
- * right in zero-shot CoT (greedy, q8); the page offers six of those, of different kinds (two steps, groups, a
- * comparison, "times as many", a start unknown, a complement), and tests/integration/bundled-model.test.ts checks
- * that it still answers them.
+ * Word problems written by hand, school-worksheet style, none from a public benchmark and none ever trained on. The
+ * first six were written on 2026-12-03 before the stage-8 student was measured (16 written; stage 10 answered 9).
+ * The last three came with stage 12, from the hand-written development set (models/recipe/sets/handwritten-dev.jsonl,
+ * after whose errors stage 12's worksheet wordings were written): people on and off a train, rows of carrots eaten
+ * and shared (three steps), change from a $50 bill. The bundled student (stage 12) answers all nine right in
+ * zero-shot CoT (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts
+ * checks that it still does.
  */
 export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
   {
@@ -21,5 +23,16 @@ export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
     question: 'Sam had some stickers. He gave away 9 and now has 16. How many stickers did he have at first?',
     answer: '25'
   },
-  { question: 'A class has 30 students. 17 of them are girls. How many boys are in the class?', answer: '13' }
+  { question: 'A class has 30 students. 17 of them are girls. How many boys are in the class?', answer: '13' },
+  {
+    question:
+      'There were 56 people on a train. At the station 18 got off and 25 got on. How many people are on the train now?',
+    answer: '63'
+  },
+  {
+    question:
+      'A garden has 7 rows of 9 carrots. Rabbits ate 13 carrots. The rest were shared equally by 5 families. How many carrots did each family get?',
+    answer: '10'
+  },
+  { question: 'Omar bought 3 shirts at $11 each. He paid with a $50 bill. How much change did he get?', answer: '17' }
 ];
