@@ -105,7 +105,8 @@ export function autoDevice(probe: GpuProbe, smallModel: boolean): { device: Devi
  * key/value head; the few-shot prompt pads every row) and q8 gives a row other greedy text in a batch, since a
  * batch shares DynamicQuantizeLinear's activation scale; so the panes go in turns. An evaluation's rows are one
  * mode each, about one length, and there one batch beats turns. A hardware GPU, whose step is bound by dispatch
- * overhead, carries more rows in one batch for about the price of one.
+ * overhead, carries more rows in one batch for about the price of one. Where the device has spare cores, the rows
+ * are first spread over copies of the engine (copies.ts); this is how each copy steps the rows it gets.
  */
 export function chooseStepping(device: Device, probe: GpuProbe, goal: BatchGoal): Stepping {
   if (device === 'webgpu') return probe.unavailable === null && !probe.software ? 'batch' : 'turns';
