@@ -1,7 +1,8 @@
 /**
  * The real app page during three-mode runs, alternately together (the default: one batch on a GPU; on WASM each
- * pane on a copy of the engine where there are spare cores, else in turns) and one at a time: wall time from the click on Run to the last pane finishing, the wait until every pane
- * shows text, each pane's text, and main-thread long tasks (over 50 ms, as the Long Tasks API defines them).
+ * pane on a copy of the engine where there are spare cores, else in turns) and one at a time: wall time from the
+ * click on Run to the last pane finishing, the wait until every pane shows text, each pane's text, and main-thread
+ * long tasks (over 50 ms, as the Long Tasks API defines them).
  */
 import type { Browser } from '@playwright/test';
 import { MODES } from '$lib/prompts/modes.ts';

@@ -65,8 +65,7 @@ export class HeapProbe {
     // The main engine worker: the first to start after the last one ended (copies start after it, once it is ready).
     cdp.on('Target.attachedToTarget', (e) => {
       const engine = /\/assets\/worker-[^/]*\.js$/.test(new URL(e.targetInfo.url).pathname);
-      if (engine && this.#workerSession === null && e.targetInfo.title !== 'think-small-engine-copy')
-        this.#workerSession = e.sessionId;
+      if (engine && this.#workerSession === null) this.#workerSession = e.sessionId;
     });
     cdp.on('Target.detachedFromTarget', (e) => {
       if (e.sessionId === this.#workerSession) this.#workerSession = null;

@@ -89,12 +89,12 @@ export class Engine {
   get loadedDevice(): DevicePreference | null {
     return this.#client.loadedDevice;
   }
-  /** Copies of the engine that run a run's panes side by side (EngineClient.copies). */
-  get copies(): number {
-    return this.#client.copies;
+  /** Workers that run a run's panes side by side, the main one included (EngineClient.workers). */
+  get workers(): number {
+    return this.#client.workers;
   }
-  get copiesLoading(): boolean {
-    return this.#client.copiesLoading;
+  get workersLoading(): boolean {
+    return this.#client.workersLoading;
   }
   /** Whether any work is queued or running. */
   get busy(): boolean {

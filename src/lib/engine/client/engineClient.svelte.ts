@@ -15,6 +15,7 @@ import { backendInfo, type BackendInfo, type EngineStatus, type RunCallbacks, ty
 import { browserWorker, type WorkerPort, type WorkerRole } from './workerPort.ts';
 import { EngineCopies, type RunReply } from './engineCopies.svelte.ts';
 import { chooseCopies, spreadRows } from '../shared/copies.ts';
+import { isSmallModel } from '../shared/device.ts';
 
 interface PendingRun {
   runId: string;
@@ -95,12 +96,12 @@ export class EngineClient {
   get loadedDevice(): DevicePreference | null {
     return this.#lastLoad?.device ?? null;
   }
-  /** Copies of the engine ready to run panes side by side, the main one included (1 until the others load). */
-  get copies(): number {
+  /** Workers ready to run panes side by side, the main one included (1 until its copies load). */
+  get workers(): number {
     return this.#worker === null ? 0 : 1 + this.#copies.ready.length;
   }
-  /** Whether copies are still loading (`copies` will grow). */
-  get copiesLoading(): boolean {
+  /** Whether copies are still loading (`workers` will grow). */
+  get workersLoading(): boolean {
     return this.#copies.loading;
   }
   /** The first run still generating, or null. */
@@ -289,7 +290,7 @@ export class EngineClient {
     if (model === undefined) return;
     const count = chooseCopies({
       device: info.device,
-      smallModel: model.source === 'bundled',
+      smallModel: isSmallModel(model),
       cores: this.#cores,
       threads: info.threads
     });

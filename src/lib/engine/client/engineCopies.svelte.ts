@@ -19,9 +19,9 @@ interface Copy {
 
 /**
  * The engine copies beside the main worker (shared/copies.ts says why and how many), owned by the EngineClient
- * that owns the main one: a run's panes, or the parts of an evaluation's batch, go to them. Each loads the same model on WASM with one thread once the main copy is ready; one
- * that fails to load, loads another dtype (its text would differ) or crashes is dropped, and runs go on
- * without it.
+ * that owns the main one: a run's panes, or the parts of an evaluation's batch, go to them. Each loads the same
+ * model on WASM with one thread once the main copy is ready; one that fails to load, loads another dtype (its text
+ * would differ) or crashes is dropped, and runs go on without it.
  */
 export class EngineCopies {
   #copies = $state.raw<readonly Copy[]>([]);

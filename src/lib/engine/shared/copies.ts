@@ -14,11 +14,11 @@ export interface CopiesInput {
 }
 
 /**
- * How many copies of the engine run a run's panes side by side (and an evaluation's batch, one part each). On WASM one copy steps its rows one after another
- * on one core, and no way of stepping three rows on one core costs much less than three rows (BENCHMARKS.md:
- * in turns 1.03× one at a time, one padded batch 0.81×), so the panes only finish sooner when each has a core of
- * its own. Each copy holds its own runtime and weights, so only a small model gets them; a GPU steps the rows as
- * one batch instead.
+ * How many copies of the engine run a run's panes side by side (and an evaluation's batch, one part each). On
+ * WASM one copy steps its rows one after another on one core, and no way of stepping three rows on one core costs
+ * much less than three rows (BENCHMARKS.md: in turns 1.03× one at a time, one padded batch 0.81×), so the panes
+ * only finish sooner when each has a core of its own. Each copy holds its own runtime and weights, so only a small
+ * model gets them; a GPU steps the rows as one batch instead.
  */
 export function chooseCopies({ device, smallModel, cores, threads }: CopiesInput): number {
   if (device !== 'wasm' || !smallModel) return 1;

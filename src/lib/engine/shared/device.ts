@@ -4,6 +4,7 @@ import {
   type Device,
   type DevicePreference,
   type Dtype,
+  type ModelRef,
   type Stepping
 } from '../../core/types.ts';
 
@@ -82,6 +83,14 @@ export interface BackendChoice {
   notices: string[];
   /** Why Auto took this device, in a few words for the header; null when the user named the device. */
   why: string | null;
+}
+
+/**
+ * Whether a model is small enough for the choices below that favour small models (WASM over WebGPU, engine copies):
+ * the bundled one (3.6 MB in q8); the Hub's start at tens of megabytes.
+ */
+export function isSmallModel(model: ModelRef): boolean {
+  return model.source === 'bundled';
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   chooseBackend,
   chooseThreads,
   dtypeFile,
+  isSmallModel,
   probeWebGpu,
   steppingFor,
   watchDeviceLoss,
@@ -131,7 +132,7 @@ export class Runtime {
     const probe = await probeWebGpu(gpu);
     const webgpuAdapter = probe.unavailable === null;
     const available = hubDtypes(model) ?? (await availableDtypes(model));
-    const choice = chooseBackend(preference, probe, available, model.source === 'bundled');
+    const choice = chooseBackend(preference, probe, available, isSmallModel(model));
     if (choice === null) throw new ModelLoadError(`no ONNX weights found under ${modelFileUrl(model, 'onnx/')}`);
     const { device, dtype, notices, why } = choice;
     const threads = chooseThreads(self.crossOriginIsolated, navigator.hardwareConcurrency, requestedThreads);

@@ -129,15 +129,12 @@ export const partUnknown: Kind = ({ rng, w, noun, cat }, t) => {
   const part = rng.int(1, total - 1);
   const complement = rng.chance(0.4);
   const facts = complement
-    ? [
-        sentence(`${w.name} ${t.has} ${of(total, noun)}.`),
-        sentence(`${part} of them ${t.is === 'is' ? 'are' : 'were'} ${k1}.`)
-      ]
+    ? [sentence(`${w.name} ${t.has} ${of(total, noun)}.`), sentence(`${part} of them ${t.are} ${k1}.`)]
     : [sentence(`${w.name} ${t.has} ${of(total, noun)}.`), sentence(`${part} are ${k1} and the rest are ${k2}.`)];
   return {
     facts,
     question: complement
-      ? rng.pick([`How many ${noun.many} ${t.is === 'is' ? 'are' : 'were'} not ${k1}?`, `How many were ${k2}?`])
+      ? rng.pick([`How many ${noun.many} ${t.are} not ${k1}?`, `How many were ${k2}?`])
       : `How many ${k2} ${noun.many} ${t.does} ${w.name} have?`,
     calcs: [
       calc(

@@ -91,9 +91,11 @@ export interface Tense {
   has: string;
   is: string;
   does: string;
+  /** The plural of `is`: "are"/"were". */
+  are: string;
 }
-export const PAST: Tense = { has: 'had', is: 'was', does: 'did' };
-export const PRESENT: Tense = { has: 'has', is: 'is', does: 'does' };
+export const PAST: Tense = { has: 'had', is: 'was', does: 'did', are: 'were' };
+export const PRESENT: Tense = { has: 'has', is: 'is', does: 'does', are: 'are' };
 
 /** Sentence case for a clause that may start with "the baker" or a lower-case pronoun. */
 export function sentence(text: string): string {

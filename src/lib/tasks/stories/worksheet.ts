@@ -4,10 +4,8 @@
  * crayons are in 6 boxes?"), a quantity is a length, an age or a score rather than a count someone owns, a crowd
  * gets on and off a bus. Used only where GenerateOptions.worksheet asks, so older corpora draw as they did.
  */
-import { calc, money, namedWho, num, sentence, type Kind, type Tense } from './parts.ts';
+import { calc, money, namedWho, num, sentence, type Kind } from './parts.ts';
 import { plural } from './vocab.ts';
-
-export const are = (t: Tense): string => (t.is === 'was' ? 'were' : 'are');
 
 export const groupsAsked: Kind = ({ rng, w, noun, cat }, t) => {
   const g = rng.int(2, 12);
@@ -20,7 +18,7 @@ export const groupsAsked: Kind = ({ rng, w, noun, cat }, t) => {
   if (form === 0)
     return {
       facts: [sentence(`Each ${box} ${rng.pick(['holds', 'has', 'contains'])} ${p} ${noun.many}.`)],
-      question: `How many ${noun.many} ${are(t)} in ${g} ${boxes}?`,
+      question: `How many ${noun.many} ${t.are} in ${g} ${boxes}?`,
       calcs: [c]
     };
   if (form === 1)
@@ -69,7 +67,7 @@ export const shareAsked: Kind = ({ rng, w, noun, cat }, t) => {
     form === 0
       ? [sentence(`${w.name} put ${total} ${noun.many} into ${k} ${plural(box)}, the same number in each.`)]
       : form === 1
-        ? [sentence(`${total} ${noun.many} ${are(t)} shared equally among ${k} children.`)]
+        ? [sentence(`${total} ${noun.many} ${t.are} shared equally among ${k} children.`)]
         : [sentence(`${w.name} arranged ${total} ${noun.many} in ${k} equal rows.`)];
   const question = [
     `How many ${noun.many} are in each ${box}?`,
@@ -97,7 +95,7 @@ export const twoTallies: Kind = ({ rng, w, noun, cat }, t) => {
   if (rng.chance(0.5)) {
     const [p1 = 'the shelf', p2 = 'the table'] = rng.shuffle([...cat.places]);
     return {
-      facts: [sentence(`There ${are(t)} ${a} ${noun.many} at ${p1} and ${b} at ${p2}.`)],
+      facts: [sentence(`There ${t.are} ${a} ${noun.many} at ${p1} and ${b} at ${p2}.`)],
       question: rng.pick([
         `How many ${noun.many} are there altogether?`,
         `How many ${noun.many} are there in all?`,
@@ -204,7 +202,7 @@ export const measureChange: Kind = ({ rng, w }, t) => {
   const leave = rng.chance(0.6);
   const b = leave ? rng.int(1, a - 1) : num(rng, 2, 60);
   return {
-    facts: [sentence(`There ${are(t)} ${a} ${c.things} ${c.where}.`), sentence(`${b} ${leave ? c.off : c.on}.`)],
+    facts: [sentence(`There ${t.are} ${a} ${c.things} ${c.where}.`), sentence(`${b} ${leave ? c.off : c.on}.`)],
     question: rng.pick([
       `How many ${c.things} are ${c.where.replace(/^(in|on) an? /, '$1 the ')} now?`,
       `How many ${c.things} are there now?`

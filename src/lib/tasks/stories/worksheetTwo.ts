@@ -1,7 +1,7 @@
 /** Two-step problems in worksheet wordings (see worksheet.ts): a count made first, then a change. */
 import { calc, money, num, of, sentence, subj, type Kind } from './parts.ts';
 import { plural } from './vocab.ts';
-import { CROWDS, are } from './worksheet.ts';
+import { CROWDS } from './worksheet.ts';
 
 /** Groups counted, then some added or taken away. */
 export const groupsThenChange: Kind = ({ rng, w, noun, cat }, t) => {
@@ -55,8 +55,8 @@ export const partsThenChange: Kind = ({ rng, noun, cat }, t) => {
   rng.pick(leave ? cat.lose : cat.gain);
   return {
     facts: [
-      sentence(`There ${are(t)} ${a} ${k1} ${noun.many} and ${b} ${k2} ${noun.many} at ${place}.`),
-      sentence(leave ? `${d} ${noun.many} ${are(t)} taken away.` : `${d} more ${noun.many} ${are(t)} added.`)
+      sentence(`There ${t.are} ${a} ${k1} ${noun.many} and ${b} ${k2} ${noun.many} at ${place}.`),
+      sentence(leave ? `${d} ${noun.many} ${t.are} taken away.` : `${d} more ${noun.many} ${t.are} added.`)
     ],
     question: `How many ${noun.many} are at ${place} now?`,
     calcs: [
@@ -81,7 +81,7 @@ export const crowdTwice: Kind = ({ rng }, t) => {
   const off = rng.int(1, a - 1);
   const on = num(rng, 2, 40);
   return {
-    facts: [sentence(`There ${are(t)} ${a} ${c.things} ${c.where}.`), sentence(`${off} ${c.off} and ${on} ${c.on}.`)],
+    facts: [sentence(`There ${t.are} ${a} ${c.things} ${c.where}.`), sentence(`${off} ${c.off} and ${on} ${c.on}.`)],
     question: `How many ${c.things} are there now?`,
     calcs: [
       calc('sub', a, off, `${a} ${c.things} and ${off} ${c.off}`, `${c.things} were left`, `Taking away ${off} leaves`),

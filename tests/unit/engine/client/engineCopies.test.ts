@@ -56,7 +56,7 @@ describe('engine copies', () => {
     expect(copies).toHaveLength(2);
     for (const c of copies)
       expect(c.posted[0]).toEqual({ type: 'load', model, device: 'wasm', threads: 1, warmUpRuns: COPY_WARM_UP_RUNS });
-    expect(client.copies).toBe(3);
+    expect(client.workers).toBe(3);
   });
 
   it('starts none on one core, on WebGPU, or for a Hub model', async () => {
@@ -85,7 +85,7 @@ describe('engine copies', () => {
     workers[0]?.reply(ready);
     await q;
     expect(workers).toHaveLength(1);
-    expect(hub.copies).toBe(1);
+    expect(hub.workers).toBe(1);
   });
 
   it('gives the longest prompt the main copy and spreads the others over the copies', async () => {
@@ -118,13 +118,13 @@ describe('engine copies', () => {
     const p = client.load(model, 'auto');
     workers[0]?.reply(ready);
     await p;
-    expect(client.copies).toBe(1);
-    expect(client.copiesLoading).toBe(true);
+    expect(client.workers).toBe(1);
+    expect(client.workersLoading).toBe(true);
     client.generateBatch(rows, params);
     expect(generations(workers[0])).toHaveLength(1);
     expect(generations(workers[1])).toHaveLength(0);
     for (const c of workers.slice(1)) c.reply(ready);
-    expect(client.copiesLoading).toBe(false);
+    expect(client.workersLoading).toBe(false);
   });
 
   it('splits an evaluation batch into one batch per copy', async () => {
@@ -173,7 +173,7 @@ describe('engine copies', () => {
     await expect(results[1]).resolves.toMatchObject({ text: 'b' });
     await expect(results[2]).resolves.toMatchObject({ text: 'c' });
     expect(client.status).toBe('ready');
-    expect(client.copies).toBe(2);
+    expect(client.workers).toBe(2);
   });
 
   it('drops a copy that fails to load or loads another dtype', async () => {
@@ -183,7 +183,7 @@ describe('engine copies', () => {
     await p;
     workers[1]?.reply({ type: 'error', name: 'ModelLoadError', message: 'no memory' });
     workers[2]?.reply({ ...ready, dtype: 'fp32' });
-    expect(client.copies).toBe(1);
+    expect(client.workers).toBe(1);
     expect(workers[1]?.terminated && workers[2]?.terminated).toBe(true);
   });
 
@@ -191,6 +191,6 @@ describe('engine copies', () => {
     const { client, copies } = await loadedWithCopies(3);
     void client.load(model, 'wasm').catch(() => undefined);
     for (const c of copies) expect(c.terminated).toBe(true);
-    expect(client.copies).toBe(1);
+    expect(client.workers).toBe(1);
   });
 });
