@@ -199,6 +199,26 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     expect(first).not.toContain(other[0]);
   });
 
+  it('a row split off to another worker draws what it draws in the whole request (its draw index)', async () => {
+    const ref = references[0];
+    if (ref === undefined) throw new Error('a reference prompt needed');
+    const params: GenParams = { ...GREEDY, temperature: 1, topK: 0, topP: 1, maxNewTokens: 24, seed: 11 };
+    const options = { stepping: 'turns', sharePrefix: false } as const;
+    const rows = (draws: readonly number[]) =>
+      draws.map((draw) => ({
+        prompt: ref.prompt,
+        control: { interrupted: false },
+        hooks: hooks({ deltas: [], prompts: [] }),
+        draw
+      }));
+    const whole = (await generateBatch(loaded, rows([0, 1, 2, 3]), params, undefined, options)).map((g) => g.text);
+    const alone = (await generateBatch(loaded, rows([2]), params, undefined, options)).map((g) => g.text);
+    const pair = (await generateBatch(loaded, rows([1, 3]), params, undefined, options)).map((g) => g.text);
+    expect(alone).toEqual([whole[2]]);
+    expect(pair).toEqual([whole[1], whole[3]]);
+    expect(new Set(whole).size).toBeGreaterThan(1);
+  });
+
   it("reports each token's probability and its alternatives, the greedy choice the most likely", async () => {
     const ref = references[0];
     if (ref === undefined) throw new Error('a reference prompt needed');

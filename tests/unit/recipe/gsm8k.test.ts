@@ -223,8 +223,10 @@ describe('gsm8kProblems', () => {
 
 const DATA = resolve(process.cwd(), '../shared/data/gsm8k/train.jsonl');
 
+// The data lives beside the checkout (../shared), not in it: a clone elsewhere skips these, and since a skipped
+// describe's body still runs while tests are collected, the file is only read when it is there.
 describe.skipIf(!existsSync(DATA))('the GSM8K training split', () => {
-  const items = readGsm8k(DATA);
+  const items = existsSync(DATA) ? readGsm8k(DATA) : [];
   const { dev, train } = splitDev(items);
 
   it('keeps a 600-problem dev split apart from train, also up to case and spacing', () => {

@@ -180,11 +180,18 @@ export class EngineClient {
         new Promise<RunResult>((resolve, reject) => this.#runs.push({ runId, port, callbacks, resolve, reject }))
     );
     this.#runningIds = sent.map((r) => r.runId);
+    // Each row keeps its place in the whole request for its seeded draws, whichever worker runs it.
     for (const port of ports) {
-      const runs = sent.filter((r) => r.port === port).map(({ runId, prompt }) => ({ runId, prompt }));
+      const runs = sent.flatMap(({ runId, prompt, port: p }, draw) => (p === port ? [{ runId, prompt, draw }] : []));
       const [first] = runs;
       if (runs.length === 1 && first !== undefined)
-        port.post({ type: 'generate', runId: first.runId, prompt: first.prompt, params: { ...params } });
+        port.post({
+          type: 'generate',
+          runId: first.runId,
+          prompt: first.prompt,
+          params: { ...params },
+          draw: first.draw
+        });
       else if (runs.length > 1) port.post({ type: 'generate-batch', runs, params: { ...params }, goal });
     }
     return promises;

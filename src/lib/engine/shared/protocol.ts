@@ -12,6 +12,13 @@ import type {
   TokenInfo
 } from '../../core/types.ts';
 
+/** A row of a `generate-batch`; `draw` as in `generate` (default: its place in `runs`). */
+export interface BatchRun {
+  runId: string;
+  prompt: string;
+  draw?: number;
+}
+
 /**
  * Every message between the page and the engine worker: one union each way. Every run carries a
  * `runId` and ends in exactly one `done` or `error`; times come from the worker's clock.
@@ -23,13 +30,17 @@ export type Request =
    * its first pane does not run on WebAssembly not yet optimised.
    */
   | { type: 'load'; model: ModelRef; device: DevicePreference; threads?: number; warmUpRuns?: number }
-  | { type: 'generate'; runId: string; prompt: string; params: GenParams }
+  /**
+   * `draw`: which of a request's rows this is, for its seeded draws (GenParams.seed); the page's request may have
+   * been split over several workers, and a row must draw the same numbers whichever worker runs it. Default 0.
+   */
+  | { type: 'generate'; runId: string; prompt: string; params: GenParams; draw?: number }
   /**
    * Several prompts generated together, streaming at once (as one batch or in turns, as the `ready` reply's
    * `stepping` says for the request's goal); each row is a run of its own, with its own replies and its own `done`
    * or `error`, and an `interrupt` of its runId stops that row alone.
    */
-  | { type: 'generate-batch'; runs: { runId: string; prompt: string }[]; params: GenParams; goal: BatchGoal }
+  | { type: 'generate-batch'; runs: BatchRun[]; params: GenParams; goal: BatchGoal }
   | { type: 'interrupt'; runId: string }
   /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
   | { type: 'count'; runId: string; texts: string[] };

@@ -50,6 +50,8 @@ export interface BatchOptions {
 /** One prompt of a batch, with its own stop control and its own stream. */
 export interface BatchRow {
   prompt: string;
+  /** Which stream of seeded draws the row takes (default: its place in the batch). */
+  draw?: number;
   control: RunControl;
   hooks: RowHooks;
 }
@@ -88,7 +90,7 @@ export async function generateBatch(
     return () => rng.next();
   };
   const states = rows.map(
-    (row, i) => new RowState(row, encoded[i] ?? [], decode, width + params.maxNewTokens, random(i))
+    (row, i) => new RowState(row, encoded[i] ?? [], decode, width + params.maxNewTokens, random(row.draw ?? i))
   );
   const promptAt = performance.now();
   for (const s of states) s.row.hooks.onPrompt(s.ids.length, promptAt);

@@ -37,7 +37,7 @@ import type {
   TokenInfo
 } from '../../core/types.ts';
 import { assertNever } from '../../core/assert.ts';
-import type { Reply } from '../shared/protocol.ts';
+import type { BatchRun, Reply } from '../shared/protocol.ts';
 
 type Send = (reply: Reply) => void;
 
@@ -250,24 +250,20 @@ export class Runtime {
       );
   }
 
-  generate(runId: string, prompt: string, params: GenParams): Promise<void> {
-    return this.generateBatch([{ runId, prompt }], params, 'alone');
+  generate(runId: string, prompt: string, params: GenParams, draw?: number): Promise<void> {
+    return this.generateBatch([{ runId, prompt, ...(draw === undefined ? {} : { draw }) }], params, 'alone');
   }
 
   /**
    * Runs the prompts together, as one batch or in turns as the backend and the goal prefer. A failure (a prompt too
    * long for the context included: the page checks that before Run) fails every row; the caller replies for each.
    */
-  async generateBatch(
-    runs: readonly { runId: string; prompt: string }[],
-    params: GenParams,
-    goal: BatchGoal
-  ): Promise<void> {
+  async generateBatch(runs: readonly BatchRun[], params: GenParams, goal: BatchGoal): Promise<void> {
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     const busy = this.#running.keys().next();
     if (!busy.done) throw new BusyError(`run ${busy.value} is still generating`);
-    const rows = runs.map(({ runId, prompt }) => {
+    const rows = runs.map(({ runId, prompt, draw }) => {
       const running: Running = { runId, interrupted: false };
       this.#running.set(runId, running);
       const batcher = new TokenBatcher((text, at, tokens) =>
@@ -277,7 +273,7 @@ export class Runtime {
         onPrompt: (promptTokens: number, at: number) => this.#send({ type: 'prompt', runId, promptTokens, at }),
         onToken: (text: string, at: number, info?: TokenInfo) => batcher.push(text, at, info)
       };
-      return { runId, batcher, row: { prompt, control: running, hooks } };
+      return { runId, batcher, row: { prompt, control: running, hooks, ...(draw === undefined ? {} : { draw }) } };
     });
     try {
       const generations = await generateBatch(

@@ -17,7 +17,7 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
       runtime.load(req.model, req.device, req.threads, req.warmUpRuns).catch((err: unknown) => fail(err));
       break;
     case 'generate':
-      runtime.generate(req.runId, req.prompt, req.params).catch((err: unknown) => fail(err, req.runId));
+      runtime.generate(req.runId, req.prompt, req.params, req.draw).catch((err: unknown) => fail(err, req.runId));
       break;
     case 'generate-batch':
       runtime.generateBatch(req.runs, req.params, req.goal).catch((err: unknown) => {

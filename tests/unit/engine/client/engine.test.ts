@@ -153,8 +153,8 @@ describe('Engine batches', () => {
       {
         type: 'generate-batch',
         runs: [
-          { runId: 'run-1', prompt: 'a' },
-          { runId: 'run-2', prompt: 'b' }
+          { runId: 'run-1', prompt: 'a', draw: 0 },
+          { runId: 'run-2', prompt: 'b', draw: 1 }
         ],
         params,
         goal: 'alone'
@@ -222,7 +222,7 @@ describe('Engine batches', () => {
     workers[0]?.reply({ type: 'done', runId: 'run-1', text: '', timings, stopped: false });
     await first;
     await tick();
-    expect(posted(workers[0]).at(-1)).toEqual({ type: 'generate', runId: 'run-2', prompt: 'b', params });
+    expect(posted(workers[0]).at(-1)).toEqual({ type: 'generate', runId: 'run-2', prompt: 'b', params, draw: 0 });
     workers[0]?.reply({ type: 'done', runId: 'run-2', text: 'B', timings, stopped: false });
     expect((await batch.results[1])?.text).toBe('B');
   });

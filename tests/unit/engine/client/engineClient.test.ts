@@ -128,7 +128,8 @@ describe('generate', () => {
       type: 'generate',
       runId: 'run-1',
       prompt: 'Q: 1+1?\nA:',
-      params
+      params,
+      draw: 0
     });
     expect(client.runningId).toBe('run-1');
     w.reply({ type: 'prompt', runId: 'run-1', promptTokens: 9, at: 1 });

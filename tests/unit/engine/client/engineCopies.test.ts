@@ -88,12 +88,19 @@ describe('engine copies', () => {
     expect(hub.workers).toBe(1);
   });
 
-  it('gives the longest prompt the main copy and spreads the others over the copies', async () => {
+  it('gives the longest prompt the main copy and spreads the others, each row keeping its seeded draws', async () => {
     const { client, main, copies } = await loadedWithCopies(3);
     client.generateBatch(rows, params);
-    expect(generations(main)).toEqual([{ type: 'generate', runId: 'run-2', prompt: rows[1]?.prompt, params }]);
-    expect(generations(copies[0])).toEqual([{ type: 'generate', runId: 'run-1', prompt: rows[0]?.prompt, params }]);
-    expect(generations(copies[1])).toEqual([{ type: 'generate', runId: 'run-3', prompt: rows[2]?.prompt, params }]);
+    const generate = (i: number) => ({
+      type: 'generate',
+      runId: `run-${i + 1}`,
+      prompt: rows[i]?.prompt,
+      params,
+      draw: i
+    });
+    expect(generations(main)).toEqual([generate(1)]);
+    expect(generations(copies[0])).toEqual([generate(0)]);
+    expect(generations(copies[1])).toEqual([generate(2)]);
   });
 
   it('with one copy beside the main one, the two short rows share it in turns', async () => {
@@ -104,8 +111,8 @@ describe('engine copies', () => {
       {
         type: 'generate-batch',
         runs: [
-          { runId: 'run-1', prompt: rows[0]?.prompt },
-          { runId: 'run-3', prompt: rows[2]?.prompt }
+          { runId: 'run-1', prompt: rows[0]?.prompt, draw: 0 },
+          { runId: 'run-3', prompt: rows[2]?.prompt, draw: 2 }
         ],
         params,
         goal: 'alone'
