@@ -48,6 +48,8 @@ export interface Mix {
   wordedOnly?: boolean;
   /** Of the teacher's one- and two-step stories, the share in worksheet wordings (see GenerateOptions.worksheet). */
   worksheet?: number;
+  /** Of the teacher's stories, the share in stage 13's worksheet wordings (see GenerateOptions.worksheetMore). */
+  worksheetMore?: number;
 }
 
 export const BALANCED: Mix = {
@@ -130,6 +132,14 @@ export const GROUNDED: Mix = { ...WORDS, wordedOnly: true };
  */
 export const WORKSHEET: Mix = { ...WORDS, stories: 0.5, human: 0.16, worksheet: 0.5 };
 
+/**
+ * Stage 13, after stage 12 (hand-written development set 51 %): what it still got wrong were factors read backwards
+ * ("48 is twice as many as Ben has" became 48 × 2), three tallies, "3 to each of 12 students", rates over weeks, and
+ * most three-step problems, which the worksheet wordings never had. A third of the teacher's stories now come from
+ * such kinds, at one, two and three steps.
+ */
+export const SHEETS: Mix = { ...WORKSHEET, worksheetMore: 0.35 };
+
 export const MIXES = {
   balanced: BALANCED,
   focus: FOCUS,
@@ -138,7 +148,8 @@ export const MIXES = {
   words: WORDS,
   human: HUMAN,
   grounded: GROUNDED,
-  worksheet: WORKSHEET
+  worksheet: WORKSHEET,
+  sheets: SHEETS
 } as const;
 
 /** A problem from outside the generator: a question, its gold answer and correct rationales. */
@@ -213,7 +224,8 @@ export function makeDoc(
     blendedWords,
     randomNames,
     wordPieces: mix.pieceWords ? pieces : undefined,
-    worksheet: mix.worksheet
+    worksheet: mix.worksheet,
+    worksheetMore: mix.worksheetMore
   };
   const source = pickSource(rng, mix, pool.length > 0);
   const family: Family = source === 'family' ? pickFamily(rng, mix) : 'arithmetic';

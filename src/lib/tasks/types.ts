@@ -36,6 +36,11 @@ export interface GenerateOptions {
    * numbers in the question, lengths and ages, crowds coming and going.
    */
   worksheet?: number;
+  /**
+   * Training only: the share of word problems, of one to three steps, in stage 13's worksheet wordings
+   * (stories/worksheetMore.ts, worksheetThree.ts): factors read backwards, three tallies, rates over time.
+   */
+  worksheetMore?: number;
 }
 
 export function answerSentence(answer: string): string {

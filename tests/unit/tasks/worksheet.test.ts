@@ -3,18 +3,24 @@ import { Rng, answerSentence } from '$lib/tasks/index.ts';
 import { checkStory, generateStory } from '$lib/tasks/stories/index.ts';
 import { WORKSHEET_ONE } from '$lib/tasks/stories/worksheet.ts';
 import { WORKSHEET_TWO } from '$lib/tasks/stories/worksheetTwo.ts';
+import { MORE_ONE, MORE_TWO, times } from '$lib/tasks/stories/worksheetMore.ts';
+import { MORE_THREE } from '$lib/tasks/stories/worksheetThree.ts';
 import { CATEGORIES } from '$lib/tasks/stories/categories.ts';
 import { PAST, PRESENT, who } from '$lib/tasks/stories/parts.ts';
 
 const EQUATION = /(\d+) ([-+×÷]) (\d+) = (\d+)/g;
 
 describe('worksheet wordings', () => {
-  it('every kind writes problems whose sums check out from the question’s own numbers', () => {
-    const rng = new Rng(11);
-    for (const [steps, kinds] of [
-      [1, WORKSHEET_ONE],
-      [2, WORKSHEET_TWO]
-    ] as const) {
+  it.each([
+    ['worksheet.ts', 1, WORKSHEET_ONE],
+    ['worksheetTwo.ts', 2, WORKSHEET_TWO],
+    ['worksheetMore.ts, one step', 1, MORE_ONE],
+    ['worksheetMore.ts, two steps', 2, MORE_TWO],
+    ['worksheetThree.ts', 3, MORE_THREE]
+  ] as const)(
+    'every kind in %s writes problems whose sums check out from the question’s own numbers',
+    (_, steps, kinds) => {
+      const rng = new Rng(11);
       for (const kind of kinds) {
         let built = 0;
         for (let i = 0; i < 300; i++) {
@@ -26,13 +32,14 @@ describe('worksheet wordings', () => {
           const question = [...b.facts, b.question].join(' ');
           const answer = b.calcs.at(-1)?.op.result ?? NaN;
           expect(b.calcs, question).toHaveLength(steps);
-          expect(checkStory(question, b.calcs, answer), question).toBe(true);
+          expect(checkStory(question, b.calcs, answer, b.said), question).toBe(true);
+          expect(question, question).not.toMatch(/ {2}|\b1 (hours|days|weeks)\b|undefined|NaN/);
           expect(b.question.endsWith('?'), b.question).toBe(true);
         }
         expect(built, kind.name).toBeGreaterThan(100);
       }
     }
-  });
+  );
 
   it('puts a number in the question sentence itself in some problems', () => {
     const rng = new Rng(12);
@@ -60,5 +67,36 @@ describe('worksheet wordings', () => {
     };
     expect(draw({ worksheet: 0 })).toEqual(draw({}));
     expect(draw({ worksheet: 0.5 })).not.toEqual(draw({}));
+  });
+
+  it('leaves the draws of a corpus without stage 13’s wordings unchanged', () => {
+    const draw = (options: { worksheet?: number; worksheetMore?: number }) => {
+      const rng = new Rng(15);
+      return Array.from({ length: 50 }, () => generateStory(rng, options));
+    };
+    expect(draw({ worksheet: 0.5, worksheetMore: 0 })).toEqual(draw({ worksheet: 0.5 }));
+    expect(draw({ worksheet: 0.5, worksheetMore: 0.35 })).not.toEqual(draw({ worksheet: 0.5 }));
+  });
+
+  it('takes a factor written in words as given only when the problem says it is', () => {
+    const rng = new Rng(16);
+    const worded = Array.from({ length: 200 }, () => times(rng)).filter((f) => f.said.length > 0);
+    expect(worded.map((f) => f.word)).toContain('twice');
+    for (const f of worded) expect(f.said).toEqual([f.k]);
+    const question = 'Ann has 48 cards, twice as many as Ben. How many cards does Ben have?';
+    const calcs = [{ op: { kind: 'div', a: 48, b: 2, result: 24 }, quote: '', result: '', lead: '' }] as const;
+    expect(checkStory(question, calcs, 24)).toBe(false);
+    expect(checkStory(question, calcs, 24, [2])).toBe(true);
+  });
+
+  it('writes three-step problems whose rationales end in the answer', () => {
+    const rng = new Rng(17);
+    for (let i = 0; i < 200; i++) {
+      const p = generateStory(rng, { worksheetMore: 1, steps: 3 });
+      for (const r of p.rationales) {
+        expect([...r.matchAll(EQUATION)], r).toHaveLength(3);
+        expect(r.endsWith(answerSentence(p.answer)), r).toBe(true);
+      }
+    }
   });
 });

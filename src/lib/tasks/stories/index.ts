@@ -11,6 +11,8 @@ import { remainder } from './groupKinds.ts';
 import { ONE_STEP } from './kinds.ts';
 import { WORKSHEET_ONE } from './worksheet.ts';
 import { WORKSHEET_TWO } from './worksheetTwo.ts';
+import { MORE_ONE, MORE_TWO } from './worksheetMore.ts';
+import { MORE_THREE } from './worksheetThree.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
@@ -20,6 +22,9 @@ function build(rng: Rng, options: GenerateOptions, steps: number): Built | null 
   const ctx = { rng, options, cat, noun: rng.pick(cat.nouns), w: who(rng, options, cat) };
   const tense = rng.chance(0.5) ? PAST : PRESENT;
   // Drawn only when asked for, so that a corpus built without worksheet wordings draws what it always drew.
+  const more = options.worksheetMore ?? 0;
+  const kinds = [MORE_ONE, MORE_TWO, MORE_THREE][steps - 1];
+  if (more > 0 && kinds !== undefined && rng.chance(more)) return rng.pick(kinds)(ctx, tense);
   const sheet = options.worksheet ?? 0;
   if (sheet > 0 && steps <= 2 && rng.chance(sheet))
     return rng.pick(steps === 1 ? WORKSHEET_ONE : WORKSHEET_TWO)(ctx, tense);
@@ -64,8 +69,14 @@ function rationale(calcs: readonly Calc[], style: number, answer: number): strin
 }
 
 /** Every equation recomputed and every number it starts from written in the question or an earlier result. */
-export function checkStory(question: string, calcs: readonly Calc[], answer: number): boolean {
-  const known = new Set((question.replace(/(\d),(\d)/g, '$1$2').match(/\d+/g) ?? []).map(Number));
+export function checkStory(
+  question: string,
+  calcs: readonly Calc[],
+  answer: number,
+  said: readonly number[] = []
+): boolean {
+  const known = new Set<number>(said);
+  for (const n of question.replace(/(\d),(\d)/g, '$1$2').match(/\d+/g) ?? []) known.add(Number(n));
   for (const c of calcs) {
     const { a, b, result } = c.op;
     if (!Number.isInteger(result) || result < 0) return false;
@@ -89,7 +100,7 @@ export function generateStory(rng: Rng, options: GenerateOptions = {}): Problem 
     }
     // Questions put first, or between the facts, occur in real collections too.
     const question = rng.chance(0.08) ? [built.question, ...facts].join(' ') : [...facts, built.question].join(' ');
-    if (!checkStory(question, built.calcs, answer)) continue;
+    if (!checkStory(question, built.calcs, answer, built.said)) continue;
     const rationales = [...new Set(rng.shuffle([0, 1, 2]).map((s) => rationale(built.calcs, s, answer)))];
     return { family: 'arithmetic', question, answer: String(answer), steps, rationales };
   }

@@ -29,6 +29,8 @@ export interface Built {
   facts: string[];
   question: string;
   calcs: Calc[];
+  /** Numbers the question writes in words ("twice"), which checkStory cannot read from its digits. */
+  said?: number[];
 }
 
 /** A problem kind: its facts, question and calculations, or null when the draw does not fit it. */
