@@ -187,6 +187,8 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       'every pane streaming after (ms)',
       'tasks over 50 ms',
       'longest task (ms)',
+      'TTFT per pane (ms)',
+      'prompt tokens kept per pane',
       'decode per pane (tok/s)',
       'tokens per pane'
     ],
@@ -198,6 +200,8 @@ export function responsivenessTable(runs: readonly ThreeModeRun[]): string {
       r.allStreamingMs === null ? '—' : formatMs(r.allStreamingMs),
       String(r.longTasks),
       r.longestTaskMs === 0 ? '0 (none)' : formatMs(r.longestTaskMs),
+      r.panes.map((p) => (p.ttftMs === null ? '—' : p.ttftMs.toFixed(0))).join(' / '),
+      r.panes.map((p) => String(p.keptTokens)).join(' / '),
       r.panes.map((p) => formatRate(p.decodeTokensPerSec)).join(' / '),
       r.panes.map((p) => String(p.generatedTokens)).join(' / ')
     ])

@@ -10,6 +10,9 @@ import { MODES } from '$lib/prompts/modes.ts';
 export interface PaneFigures {
   mode: string;
   generatedTokens: number;
+  ttftMs: number | null;
+  /** Prompt tokens whose cache an earlier run kept (engine/worker/prefixBlocks.ts). */
+  keptTokens: number;
   decodeTokensPerSec: number | null;
   text: string;
 }
@@ -120,9 +123,13 @@ export async function measureResponsiveness(browser: Browser, baseUrl: string, r
         const pane = page.getByTestId(`pane-${mode}`);
         const value = async (stat: string): Promise<string | null> => pane.getByTestId(stat).getAttribute('data-value');
         const decode = await value('stat-decode');
+        const ttft = await value('stat-ttft');
+        const kept = pane.getByTestId('stat-kept');
         panes.push({
           mode,
           generatedTokens: Number(await value('stat-generated-tokens')),
+          ttftMs: ttft === null || ttft === '' ? null : Number(ttft),
+          keptTokens: (await kept.count()) > 0 ? Number(await kept.getAttribute('data-value')) : 0,
           decodeTokensPerSec: decode === null || decode === '' ? null : Number(decode),
           text: (await pane.getByTestId('pane-text').textContent()) ?? ''
         });

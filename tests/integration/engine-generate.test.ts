@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AutoModelForCausalLM, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { PromptTooLongError } from '$lib/engine/shared/errors.ts';
 import { generateBatch, generateText, type Loaded } from '$lib/engine/worker/generate.ts';
+import { BLOCK_TOKENS, PrefixBlocks, blockedLength } from '$lib/engine/worker/prefixBlocks.ts';
 import type { GenParams, TokenInfo } from '$lib/core/types.ts';
 import { buildPrompt, parsePromptFormat } from '$lib/prompts/index.ts';
 
@@ -118,6 +119,48 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
       expect(r.text).toBe(alone[i]?.text);
       expect(r.timings.promptTokens).toBe(alone[i]?.timings.promptTokens);
     });
+  });
+
+  it('a long prompt reads its opening in blocks kept for the next prompt, and writes the same text either way', async () => {
+    const format = parsePromptFormat(JSON.parse(readFileSync(`models/${MODEL}/prompts.json`, 'utf8')));
+    const [first = '', second = ''] = [
+      'A baker made 24 muffins in the morning and 18 in the afternoon. She sold 30. How many are left?',
+      'Tom has 12 apples and eats 5. How many are left?'
+    ].map((question) => buildPrompt(format, 'few-shot-cot', { question }));
+    const run = (prompt: string, blocks: PrefixBlocks | null) =>
+      generateBatch(
+        loaded,
+        [{ prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }],
+        GREEDY,
+        undefined,
+        { stepping: 'turns', sharePrefix: false, blocks }
+      ).then(([g]) => g);
+    const whole = await run(first, null);
+    const blocks = new PrefixBlocks();
+    const forward = vi.spyOn(loaded.model, 'forward');
+    const cold = await run(first, blocks);
+    const coldPasses = forward.mock.calls.length;
+    const opening = blockedLength(cold?.timings.promptTokens ?? 0);
+    expect(opening).toBeGreaterThanOrEqual(4 * BLOCK_TOKENS);
+    expect(blocks.reusedTokens).toBe(0);
+    forward.mockClear();
+    const warm = await run(first, blocks);
+    const widths = forward.mock.calls.map(([inputs]) => (inputs as { input_ids: Tensor }).input_ids.dims[1]);
+    forward.mockRestore();
+    // Warm, the first pass reads only the last partial block: the opening came from the kept blocks.
+    expect(blocks.reusedTokens).toBe(opening);
+    expect(warm?.timings.keptTokens).toBe(opening);
+    expect(cold?.timings.keptTokens).toBeUndefined();
+    expect(widths[0]).toBe((cold?.timings.promptTokens ?? 0) - opening);
+    expect(coldPasses - widths.length).toBe(opening / BLOCK_TOKENS);
+    expect(warm?.text).toBe(cold?.text);
+    expect(cold?.text).toBe(whole?.text);
+    // Another question after the same exemplars starts from their blocks and writes what it writes uncached.
+    const reused = blocks.reusedTokens;
+    const other = await run(second, blocks);
+    expect(blocks.reusedTokens - reused).toBeGreaterThanOrEqual(4 * BLOCK_TOKENS);
+    expect(other?.text).toBe((await run(second, new PrefixBlocks()))?.text);
+    expect(other?.text).toBe((await run(second, null))?.text);
   });
 
   it('in turns, every row writes what it writes alone, all rows stream at once, and the timings say turns', async () => {

@@ -108,6 +108,11 @@ export interface RunTimings {
    * first-token wait and decode rate include them. Absent for a run alone or a batch.
    */
   turnRows?: number;
+  /**
+   * Opening prompt tokens whose cache an earlier run left (engine/worker/prefixBlocks.ts): not read again, so the
+   * prefill covered only the rest. Absent when none.
+   */
+  keptTokens?: number;
 }
 
 /**

@@ -97,6 +97,7 @@ export class ChainsState {
           ? null
           : {
               promptTokens: first.promptTokens ?? 0,
+              keptTokens: this.#timings[0]?.keptTokens ?? 0,
               generatedTokens: stats.generatedTokens,
               ttftMs: stats.ttftMs,
               prefillTokensPerSec: null,

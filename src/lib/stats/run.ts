@@ -3,11 +3,13 @@ import type { RunTimings } from '../core/types.ts';
 /** Per-run numbers shown under each pane; null where the run produced too little to measure. */
 export interface RunStats {
   promptTokens: number;
+  /** Of them, opening tokens whose cache an earlier run left, not read again (RunTimings.keptTokens). */
+  keptTokens: number;
   /** Every token the model produced, the end-of-sequence token included. */
   generatedTokens: number;
   /** From the generate call (tokenizing included) to the first generated token. */
   ttftMs: number | null;
-  /** Prompt tokens over TTFT: the prefill pass dominates the wait for the first token. */
+  /** Prompt tokens read (the kept ones not counted) over TTFT: the prefill dominates the wait for the first token. */
   prefillTokensPerSec: number | null;
   /** Tokens after the first, over the time after the first. */
   decodeTokensPerSec: number | null;
@@ -29,7 +31,7 @@ export function ttftMs(t: RunTimings): number | null {
 
 export function prefillTokensPerSec(t: RunTimings): number | null {
   const ttft = ttftMs(t);
-  return ttft === null ? null : ratePerSec(t.promptTokens, ttft);
+  return ttft === null ? null : ratePerSec(t.promptTokens - (t.keptTokens ?? 0), ttft);
 }
 
 export function decodeTokensPerSec(t: RunTimings): number | null {
@@ -44,6 +46,7 @@ export function totalMs(t: RunTimings): number {
 export function runStats(t: RunTimings): RunStats {
   return {
     promptTokens: t.promptTokens,
+    keptTokens: t.keptTokens ?? 0,
     generatedTokens: t.generatedTokens,
     ttftMs: ttftMs(t),
     prefillTokensPerSec: prefillTokensPerSec(t),

@@ -58,6 +58,7 @@ const run: RunReport = {
       correct: true,
       stats: {
         promptTokens: 12,
+        keptTokens: 0,
         generatedTokens: 9,
         ttftMs: 4.25,
         prefillTokensPerSec: 2823.5,

@@ -37,6 +37,8 @@ describe('ttftMs', () => {
 describe('prefillTokensPerSec', () => {
   it('is prompt tokens over TTFT', () => expect(prefillTokensPerSec(base)).toBe(800));
   it('is null without a first token', () => expect(prefillTokensPerSec({ ...base, firstTokenAt: null })).toBeNull());
+  it('counts only the tokens read, not those whose cache an earlier run kept', () =>
+    expect(prefillTokensPerSec({ ...base, keptTokens: 30 })).toBe(200));
   it('is null for an instant first token', () =>
     expect(prefillTokensPerSec({ ...base, firstTokenAt: 1000 })).toBeNull());
 });
@@ -58,6 +60,7 @@ describe('runStats', () => {
   it('gathers everything with units in the names', () => {
     expect(runStats(base)).toEqual({
       promptTokens: 40,
+      keptTokens: 0,
       generatedTokens: 101,
       ttftMs: 50,
       prefillTokensPerSec: 800,
@@ -83,6 +86,7 @@ describe('runStats', () => {
     });
     expect(s).toEqual({
       promptTokens: 12,
+      keptTokens: 0,
       generatedTokens: 0,
       ttftMs: null,
       prefillTokensPerSec: null,

@@ -6,6 +6,7 @@ import { Rng } from '../../core/rng.ts';
 import { cutAtStop } from './stop.ts';
 import { RowState, eosIds, padId } from './rows.ts';
 import { Group, type Shared } from './group.ts';
+import type { PrefixBlocks } from './prefixBlocks.ts';
 
 export interface Loaded {
   tokenizer: PreTrainedTokenizer;
@@ -45,6 +46,8 @@ export interface BatchOptions {
   stepping: Stepping;
   /** Only where the cache stays on the CPU and the model's graph takes padding anywhere in its mask (group.ts). */
   sharePrefix: boolean;
+  /** Openings kept between runs (prefixBlocks.ts), for rows that run alone; only where the cache is on the CPU. */
+  blocks?: PrefixBlocks | null;
 }
 
 /** One prompt of a batch, with its own stop control and its own stream. */
@@ -71,7 +74,7 @@ export async function generateBatch(
   rows: readonly BatchRow[],
   params: GenParams,
   beforeForward?: () => Promise<void>,
-  { stepping, sharePrefix }: BatchOptions = { stepping: 'batch', sharePrefix: false }
+  { stepping, sharePrefix, blocks = null }: BatchOptions = { stepping: 'batch', sharePrefix: false }
 ): Promise<Generation[]> {
   const startedAt = performance.now();
   const decode = (ids: readonly number[]): string => loaded.tokenizer.decode([...ids], { skip_special_tokens: true });
@@ -106,7 +109,9 @@ export async function generateBatch(
     pad: padId(loaded)
   };
   const groups =
-    stepping === 'batch' ? [new Group(shared, states, sharePrefix)] : states.map((s) => new Group(shared, [s]));
+    stepping === 'batch'
+      ? [new Group(shared, states, sharePrefix, blocks)]
+      : states.map((s) => new Group(shared, [s], false, blocks));
   try {
     for (let live = groups.filter((g) => !g.finished); live.length > 0; live = live.filter((g) => !g.finished))
       for (const group of live) {
@@ -130,7 +135,8 @@ export async function generateBatch(
       endedAt: s.endedAt ?? endedAt,
       promptTokens: s.ids.length,
       generatedTokens: s.generated,
-      ...shares
+      ...shares,
+      ...(s.kept > 0 ? { keptTokens: s.kept } : {})
     },
     stopped: s.row.control.interrupted
   }));

@@ -5,6 +5,7 @@ import { nextToken, topTokens } from './sample.ts';
 import { firstStop } from './stop.ts';
 import { RowState, int64, keepRows, maskTensor, pastFrom, release, repeatRows } from './rows.ts';
 import type { Loaded } from './generate.ts';
+import { BLOCK_TOKENS, blockedLength, type PrefixBlocks } from './prefixBlocks.ts';
 
 /**
  * Prompts that open with at least this many of the same tokens compute them once. Every prompt opens with "Q:", and
@@ -55,9 +56,11 @@ export class Group {
   #past: Record<string, Tensor> | null = null;
   /** The opening every row shares, computed before the first step; null when there is none to share. */
   #prefix: number[] | null = null;
+  /** A lone row's opening read in whole blocks before the first step, from and into the kept blocks. */
+  #blocked: { cache: PrefixBlocks; length: number } | null = null;
   #steps = 0;
 
-  constructor(shared: Shared, states: RowState[], sharePrefix = false) {
+  constructor(shared: Shared, states: RowState[], sharePrefix = false, blocks: PrefixBlocks | null = null) {
     this.#shared = shared;
     this.#states = states;
     const prefix = sharePrefix && states.length > 1 ? sharedPrefixLength(states.map((s) => s.ids)) : 0;
@@ -68,7 +71,14 @@ export class Group {
         s.positions(0, prefix);
       }
     }
-    const start = this.#prefix?.length ?? 0;
+    const lone = states.length === 1 ? states[0] : undefined;
+    const blocked = blocks !== null && lone !== undefined ? blockedLength(lone.ids.length) : 0;
+    if (blocks !== null && lone !== undefined && blocked > 0) {
+      this.#blocked = { cache: blocks, length: blocked };
+      lone.extendMask(blocked, true);
+      lone.positions(0, blocked);
+    }
+    const start = this.#prefix?.length ?? this.#blocked?.length ?? 0;
     const own = (s: RowState): number[] => s.ids.slice(start);
     const width = Math.max(0, ...states.map((s) => own(s).length));
     this.#inputs = states.map((s) => [...Array<number>(width - own(s).length).fill(shared.pad), ...own(s)]);
@@ -105,11 +115,36 @@ export class Group {
     this.#past = past;
   }
 
+  /** The lone row's first `length` tokens, block by block, starting after the longest kept opening it has. */
+  async #readBlocks(cache: PrefixBlocks, length: number): Promise<void> {
+    const lone = this.#states[0];
+    const ids = lone?.ids ?? [];
+    const kept = cache.lookup(ids, length);
+    if (lone !== undefined) lone.kept = kept?.length ?? 0;
+    let past = kept?.past ?? null;
+    for (let start = kept?.length ?? 0; start < length; start += BLOCK_TOKENS) {
+      const block = ids.slice(start, start + BLOCK_TOKENS);
+      const outputs = await this.#forward({
+        input_ids: int64([block]),
+        attention_mask: int64([Array<number>(start + block.length).fill(1)]),
+        position_ids: int64([block.map((_, i) => start + i)]),
+        past_key_values: past
+      });
+      past = pastFrom(outputs);
+    }
+    if (past !== null && (kept?.length ?? 0) < length) cache.store(ids.slice(0, length), past);
+    this.#past = past;
+  }
+
   async step(): Promise<void> {
     const { params, decode, eos, stops, longestStop, pad } = this.#shared;
     if (this.#prefix !== null) {
       await this.#prefill(this.#prefix);
       this.#prefix = null;
+    }
+    if (this.#blocked !== null) {
+      await this.#readBlocks(this.#blocked.cache, this.#blocked.length);
+      this.#blocked = null;
     }
     const n = this.#inputs[0]?.length ?? 0;
     const outputs = await this.#forward({

@@ -64,6 +64,8 @@ export class RowState {
   lastTokenAt: number | null = null;
   endedAt: number | null = null;
   generated = 0;
+  /** Opening tokens whose cache came from an earlier run (prefixBlocks.ts). */
+  kept = 0;
   /** The next real token's position: padding does not move it. */
   position = 0;
 

@@ -22,6 +22,7 @@ import {
 } from '../shared/device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError } from '../shared/errors.ts';
 import { generateBatch, generateText, type Loaded } from './generate.ts';
+import { PrefixBlocks } from './prefixBlocks.ts';
 import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
 import { addSpecialTokens, hubDtypes, modelFilesOf, pointAt } from './modelSource.ts';
@@ -118,6 +119,8 @@ export class Runtime {
   #stepping: Record<BatchGoal, Stepping> = { alone: 'turns', throughput: 'turns' };
   /** Whether rows that open alike compute their opening once (group.ts): a CPU cache and the bundled model's graph. */
   #sharePrefix = false;
+  /** Prompt openings kept between runs (prefixBlocks.ts): on WASM, where the cache is a CPU tensor. */
+  #blocks: PrefixBlocks | null = null;
   readonly #send: Send;
 
   constructor(send: Send) {
@@ -204,6 +207,7 @@ export class Runtime {
     this.#loaded = { tokenizer, addSpecialTokens: addSpecialTokens(model), model: loaded };
     this.#stepping = steppingFor(device, probe);
     this.#sharePrefix = device === 'wasm' && model.source === 'bundled';
+    this.#blocks = device === 'wasm' ? new PrefixBlocks() : null;
 
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
@@ -281,7 +285,7 @@ export class Runtime {
         rows.map((r) => r.row),
         params,
         yieldToEventLoop,
-        { stepping: this.#stepping[goal], sharePrefix: this.#sharePrefix }
+        { stepping: this.#stepping[goal], sharePrefix: this.#sharePrefix, blocks: this.#blocks }
       );
       rows.forEach(({ runId, batcher }, i) => {
         const g = generations[i];
