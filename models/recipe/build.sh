@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command rebuilds the student: data -> tokenizer -> train -> continue training (three times) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 + 80 minutes of training on 2
-#                                       CPU cores)
+#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 + 80 + 85 minutes of training
+#                                       on 2 CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
 # Stage 2 continues stage 1's weights and optimizer on a fresh corpus (another seed, the same tokenizer) and a fresh
@@ -14,7 +14,9 @@
 # re-instanced and renamed variants; --gsm8k FILE, default ../shared/data/gsm8k/train.jsonl) and the word-problem
 # teacher (src/lib/tasks/stories). Stage 6 (the card's stage 10) shares one key/value head among the five query heads
 # (resize.py) and trains on the words mix again. Stage 7 (the card's stage 12) continues on the worksheet mix: half of
-# the teacher's one- and two-step stories in worksheet wordings (src/lib/tasks/stories/worksheet.ts). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# the teacher's one- and two-step stories in worksheet wordings (src/lib/tasks/stories/worksheet.ts). Stage 8 (the
+# card's stage 13) continues on the sheets mix: a third of the stories in stage 13's wordings, three-step ones too
+# (worksheetMore.ts, worksheetThree.ts). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +42,8 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   STAGE6=(--steps 20 --warmup 5 --lr 5e-4)
   DATA7_ARGS=(--docs 300 --variants 1)
   STAGE7=(--steps 20 --warmup 5 --lr 5e-4)
+  DATA8_ARGS=(--docs 300 --variants 1)
+  STAGE8=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -61,6 +65,8 @@ else
   STAGE6=(--budget-minutes "${BUDGET6_MINUTES:-85}" --lr 6e-4 --warmup 150)
   DATA7_ARGS=(--docs 200000 --variants 3)
   STAGE7=(--budget-minutes "${BUDGET7_MINUTES:-80}" --lr 6e-4 --warmup 150)
+  DATA8_ARGS=(--docs 200000 --variants 3)
+  STAGE8=(--budget-minutes "${BUDGET8_MINUTES:-85}" --lr 6e-4 --warmup 150)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -78,6 +84,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data6" --seed 9 --tokenizer "$W
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA6_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data7" --seed 13 --tokenizer "$WORK/data" --mix worksheet \
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA7_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data8" --seed 14 --tokenizer "$WORK/data" --mix sheets \
+  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA8_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -101,7 +109,10 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
 # Stage 7 (the card's stage 12): the worksheet mix, on from stage 6's weights and optimizer state.
 (cd models/recipe && "$PY" train.py --data "$WORK/data7" --out "$WORK/run7" --seed 13 --init-from "$WORK/run6/ckpt.pt" \
   "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE7[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run7/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+# Stage 8 (the card's stage 13): the sheets mix, on from stage 7's weights and optimizer state.
+(cd models/recipe && "$PY" train.py --data "$WORK/data8" --out "$WORK/run8" --seed 14 --init-from "$WORK/run7/ckpt.pt" \
+  "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE8[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run8/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

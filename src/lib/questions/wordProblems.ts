@@ -3,9 +3,11 @@
  * first six were written on 2026-12-03 before the stage-8 student was measured (16 written; stage 10 answered 9).
  * The last three came with stage 12, from the hand-written development set (models/recipe/sets/handwritten-dev.jsonl,
  * after whose errors stage 12's worksheet wordings were written): people on and off a train, rows of carrots eaten
- * and shared (three steps), change from a $50 bill. The bundled student (stage 12) answers all nine right in
- * zero-shot CoT (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts
- * checks that it still does.
+ * and shared (three steps), change from a $50 bill. The last three came with stage 13, from the same development set
+ * (after whose stage-12 errors stage 13's wordings were written): times as many then a total, two savers over weeks,
+ * a purchase and its change (three steps). The bundled student (stage 13) answers all twelve right in zero-shot CoT
+ * (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts checks that it
+ * still does.
  */
 export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
   {
@@ -34,5 +36,14 @@ export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
       'A garden has 7 rows of 9 carrots. Rabbits ate 13 carrots. The rest were shared equally by 5 families. How many carrots did each family get?',
     answer: '10'
   },
-  { question: 'Omar bought 3 shirts at $11 each. He paid with a $50 bill. How much change did he get?', answer: '17' }
+  { question: 'Omar bought 3 shirts at $11 each. He paid with a $50 bill. How much change did he get?', answer: '17' },
+  { question: 'A farmer has 7 cows and 5 times as many chickens. How many animals does he have in all?', answer: '42' },
+  {
+    question: 'Lena saves $6 a week. Her brother saves $4 a week. How much do they save together in 8 weeks?',
+    answer: '80'
+  },
+  {
+    question: 'Mia had 50 dollars. She bought 3 books at $8 each and a bag for $12. How much money does she have left?',
+    answer: '14'
+  }
 ];
