@@ -5,7 +5,7 @@ import { nextToken, topTokens } from './sample.ts';
 import { firstStop } from './stop.ts';
 import { RowState, int64, keepRows, maskTensor, pastFrom, release, repeatRows } from './rows.ts';
 import type { Loaded } from './generate.ts';
-import { BLOCK_TOKENS, blockedLength, type PrefixBlocks } from './prefixBlocks.ts';
+import { BLOCK_TOKENS, blockedLength, commonLength, type PrefixBlocks } from './prefixBlocks.ts';
 
 /**
  * Prompts that open with at least this many of the same tokens compute them once. Every prompt opens with "Q:", and
@@ -29,10 +29,8 @@ export interface Shared {
 export function sharedPrefixLength(rows: readonly (readonly number[])[]): number {
   const first = rows[0];
   if (first === undefined) return 0;
-  const limit = Math.min(...rows.map((r) => r.length)) - 1;
-  let n = 0;
-  while (n < limit && rows.every((r) => r[n] === first[n])) n++;
-  return n;
+  const limit = Math.max(0, Math.min(...rows.map((r) => r.length)) - 1);
+  return Math.min(...rows.map((r) => commonLength(first, r, limit)));
 }
 
 /**
@@ -72,7 +70,7 @@ export class Group {
       }
     }
     const lone = states.length === 1 ? states[0] : undefined;
-    const blocked = blocks !== null && lone !== undefined ? blockedLength(lone.ids.length) : 0;
+    const blocked = lone === undefined ? 0 : blockedLength(lone.ids.length);
     if (blocks !== null && lone !== undefined && blocked > 0) {
       this.#blocked = { cache: blocks, length: blocked };
       lone.extendMask(blocked, true);
@@ -102,15 +100,24 @@ export class Group {
     }
   }
 
+  /** One row's `tokens` at positions from `start`, after `past` (the cache of the tokens before them). */
+  async #readRow(
+    tokens: readonly number[],
+    start: number,
+    past: Record<string, Tensor> | null
+  ): Promise<Record<string, Tensor>> {
+    const outputs = await this.#forward({
+      input_ids: int64([tokens]),
+      attention_mask: int64([Array<number>(start + tokens.length).fill(1)]),
+      position_ids: int64([tokens.map((_, i) => start + i)]),
+      past_key_values: past
+    });
+    return pastFrom(outputs);
+  }
+
   /** The shared opening as one row, its cache then copied to every row. */
   async #prefill(prefix: readonly number[]): Promise<void> {
-    const outputs = await this.#forward({
-      input_ids: int64([prefix]),
-      attention_mask: int64([prefix.map(() => 1)]),
-      position_ids: int64([prefix.map((_, i) => i)]),
-      past_key_values: null
-    });
-    const past = repeatRows(pastFrom(outputs), this.#states.length);
+    const past = repeatRows(await this.#readRow(prefix, 0, null), this.#states.length);
     if (past === null) throw new GenerationError('a shared prompt opening needs its cache on the CPU');
     this.#past = past;
   }
@@ -122,16 +129,8 @@ export class Group {
     const kept = cache.lookup(ids, length);
     if (lone !== undefined) lone.kept = kept?.length ?? 0;
     let past = kept?.past ?? null;
-    for (let start = kept?.length ?? 0; start < length; start += BLOCK_TOKENS) {
-      const block = ids.slice(start, start + BLOCK_TOKENS);
-      const outputs = await this.#forward({
-        input_ids: int64([block]),
-        attention_mask: int64([Array<number>(start + block.length).fill(1)]),
-        position_ids: int64([block.map((_, i) => start + i)]),
-        past_key_values: past
-      });
-      past = pastFrom(outputs);
-    }
+    for (let start = kept?.length ?? 0; start < length; start += BLOCK_TOKENS)
+      past = await this.#readRow(ids.slice(start, start + BLOCK_TOKENS), start, past);
     if (past !== null && (kept?.length ?? 0) < length) cache.store(ids.slice(0, length), past);
     this.#past = past;
   }

@@ -24,9 +24,10 @@ interface Entry {
   bytes: number;
 }
 
-function commonLength(a: readonly number[], b: readonly number[], limit: number): number {
+/** How many tokens `a` and `b` open with alike, at most `limit`. */
+export function commonLength(a: readonly number[], b: readonly number[], limit: number): number {
   let n = 0;
-  while (n < limit && n < a.length && a[n] === b[n]) n++;
+  while (n < limit && n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
 }
 
@@ -52,12 +53,6 @@ export function isBlockCache(past: Past, length: number): boolean {
 /** Cached prompt openings for one loaded model, the most recently used last. */
 export class PrefixBlocks {
   #entries: Entry[] = [];
-  #reusedTokens = 0;
-
-  /** Prompt tokens whose cache came from an earlier run, since the model loaded. */
-  get reusedTokens(): number {
-    return this.#reusedTokens;
-  }
 
   /** The longest cached opening of `ids` that ends on a block boundary and is at most `limit` tokens long. */
   lookup(ids: readonly number[], limit: number): { length: number; past: Past } | null {
@@ -69,7 +64,6 @@ export class PrefixBlocks {
     }
     if (best === null) return null;
     this.#entries = [...this.#entries.filter((e) => e !== best), best];
-    this.#reusedTokens += length;
     // Nothing writes into a CPU tensor that a forward pass reads, so a whole entry is shared, not copied.
     return { length, past: length === best.ids.length ? best.past : firstPositions(best.past, length) };
   }
@@ -83,9 +77,5 @@ export class PrefixBlocks {
     kept.push({ ids: [...ids], past, bytes });
     while (kept.length > MAX_ENTRIES || kept.reduce((sum, e) => sum + e.bytes, 0) > MAX_BYTES) kept.shift();
     this.#entries = kept;
-  }
-
-  get size(): number {
-    return this.#entries.length;
   }
 }

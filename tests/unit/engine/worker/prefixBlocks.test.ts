@@ -34,7 +34,6 @@ describe('PrefixBlocks', () => {
     const key = hit?.past['past_key_values.0.key'];
     expect(key?.dims).toEqual([1, 1, 2 * BLOCK_TOKENS, 2]);
     expect(Array.from(key?.data as Float32Array).at(-1)).toBe(2 * BLOCK_TOKENS - 1);
-    expect(blocks.reusedTokens).toBe(2 * BLOCK_TOKENS);
   });
 
   it('never gives more than the limit, and nothing for less than a block in common', () => {
@@ -45,21 +44,31 @@ describe('PrefixBlocks', () => {
     expect(blocks.lookup(ids(400, 1), 256)).toBeNull();
   });
 
-  it('drops an opening that a longer one extends, and the least recently used past four', () => {
+  it('drops an opening that a longer one extends, so that it takes none of the four places', () => {
     const blocks = new PrefixBlocks();
+    blocks.store(ids(BLOCK_TOKENS, 1000), cache(BLOCK_TOKENS));
     blocks.store(ids(BLOCK_TOKENS), cache(BLOCK_TOKENS));
     blocks.store(ids(2 * BLOCK_TOKENS), cache(2 * BLOCK_TOKENS));
-    expect(blocks.size).toBe(1);
+    blocks.store(ids(BLOCK_TOKENS, 2000), cache(BLOCK_TOKENS));
+    blocks.store(ids(BLOCK_TOKENS, 3000), cache(BLOCK_TOKENS));
+    // Kept both the shorter opening and the longer one, the four places would be full and the oldest gone.
+    expect(blocks.lookup(ids(300, 1000), 256)?.length).toBe(BLOCK_TOKENS);
+    expect(blocks.lookup(ids(300), 256)?.length).toBe(2 * BLOCK_TOKENS);
+  });
+
+  it('drops the least recently used opening past four', () => {
+    const blocks = new PrefixBlocks();
     for (let k = 1; k <= 4; k++) blocks.store(ids(BLOCK_TOKENS, k * 1000), cache(BLOCK_TOKENS));
-    expect(blocks.size).toBe(4);
-    expect(blocks.lookup(ids(300), 256)).toBeNull();
-    expect(blocks.lookup(ids(300, 4000), 256)?.length).toBe(BLOCK_TOKENS);
+    expect(blocks.lookup(ids(300, 1000), 256)?.length).toBe(BLOCK_TOKENS);
+    blocks.store(ids(BLOCK_TOKENS, 5000), cache(BLOCK_TOKENS));
+    expect(blocks.lookup(ids(300, 2000), 256)).toBeNull();
+    for (const k of [1, 3, 4, 5]) expect(blocks.lookup(ids(300, k * 1000), 256)?.length).toBe(BLOCK_TOKENS);
   });
 
   it('keeps only a CPU cache laid out as [batch, heads, positions, size] with the positions stored', () => {
     const blocks = new PrefixBlocks();
     blocks.store(ids(BLOCK_TOKENS), cache(2 * BLOCK_TOKENS));
-    expect(blocks.size).toBe(0);
+    expect(blocks.lookup(ids(300), 256)).toBeNull();
     const flat = { k: new Tensor('float32', new Float32Array(BLOCK_TOKENS), [BLOCK_TOKENS]) };
     expect(isBlockCache(flat, BLOCK_TOKENS)).toBe(false);
     expect(isBlockCache({}, 0)).toBe(false);
