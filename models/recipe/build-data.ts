@@ -1,6 +1,6 @@
 /**
  * Step 1 of the recipe: problems → training documents → tokenizer → token ids.
- * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus|focus-copy|focus-names|words|human|grounded|worksheet|sheets]
+ * Usage: tsx models/recipe/build-data.ts --out DIR --docs N --seed S --vocab V [--mix balanced|focus|focus-copy|focus-names|words|human|grounded|worksheet|sheets|wide]
  * The words mix also reads GSM8K's training split (--gsm8k FILE, default ../shared/data/gsm8k/train.jsonl), keeps
  * its fixed development split out, and adds --variants re-instanced copies of each problem.
  */

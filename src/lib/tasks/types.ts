@@ -41,6 +41,11 @@ export interface GenerateOptions {
    * (stories/worksheetMore.ts, worksheetThree.ts): factors read backwards, three tallies, rates over time.
    */
   worksheetMore?: number;
+  /**
+   * Training only: the share of word problems in stage 14's wordings (stories/worksheetWide.ts): units stated first,
+   * prices together, how much more is needed, rows full and seats empty, two priced purchases.
+   */
+  worksheetWide?: number;
 }
 
 export function answerSentence(answer: string): string {

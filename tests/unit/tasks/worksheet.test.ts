@@ -5,6 +5,7 @@ import { WORKSHEET_ONE } from '$lib/tasks/stories/worksheet.ts';
 import { WORKSHEET_TWO } from '$lib/tasks/stories/worksheetTwo.ts';
 import { MORE_ONE, MORE_TWO, times } from '$lib/tasks/stories/worksheetMore.ts';
 import { MORE_THREE } from '$lib/tasks/stories/worksheetThree.ts';
+import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from '$lib/tasks/stories/worksheetWide.ts';
 import { CATEGORIES } from '$lib/tasks/stories/categories.ts';
 import { PAST, PRESENT, who } from '$lib/tasks/stories/parts.ts';
 
@@ -16,7 +17,10 @@ describe('worksheet wordings', () => {
     ['worksheetTwo.ts', 2, WORKSHEET_TWO],
     ['worksheetMore.ts, one step', 1, MORE_ONE],
     ['worksheetMore.ts, two steps', 2, MORE_TWO],
-    ['worksheetThree.ts', 3, MORE_THREE]
+    ['worksheetThree.ts', 3, MORE_THREE],
+    ['worksheetWide.ts, one step', 1, WIDE_ONE],
+    ['worksheetWide.ts, two steps', 2, WIDE_TWO],
+    ['worksheetWide.ts, three steps', 3, WIDE_THREE]
   ] as const)(
     'every kind in %s writes problems whose sums check out from the question’s own numbers',
     (_, steps, kinds) => {
@@ -97,6 +101,27 @@ describe('worksheet wordings', () => {
         expect([...r.matchAll(EQUATION)], r).toHaveLength(3);
         expect(r.endsWith(answerSentence(p.answer)), r).toBe(true);
       }
+    }
+  });
+
+  it('leaves the draws of a corpus without stage 14’s wordings unchanged', () => {
+    const draw = (options: { worksheetMore?: number; worksheetWide?: number }) => {
+      const rng = new Rng(18);
+      return Array.from({ length: 50 }, () => generateStory(rng, options));
+    };
+    expect(draw({ worksheetMore: 0.35, worksheetWide: 0 })).toEqual(draw({ worksheetMore: 0.35 }));
+    expect(draw({ worksheetMore: 0.35, worksheetWide: 0.3 })).not.toEqual(draw({ worksheetMore: 0.35 }));
+  });
+
+  it('reads a count written in words ("Three boxes hold 20 each") only as the problem says it', () => {
+    const rng = new Rng(19);
+    const worded = Array.from({ length: 100 }, () => generateStory(rng, { worksheetWide: 1, steps: 2 })).filter((p) =>
+      /^(Two|Three|Four|Five|Six) \w+ hold \d+/.test(p.question)
+    );
+    expect(worded.length).toBeGreaterThan(5);
+    for (const p of worded) {
+      const g = ['Two', 'Three', 'Four', 'Five', 'Six'].indexOf(p.question.split(' ')[0] ?? '') + 2;
+      for (const r of p.rationales) expect(r, r).toContain(`${g} × `);
     }
   });
 });
