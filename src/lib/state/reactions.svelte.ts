@@ -28,6 +28,13 @@ export function connectStores(stores: {
       if (files !== undefined) untrack(() => void offline.want(files));
     });
 
+    // The workers keep the few-shot exemplars' opening (the engine sends it to each as it loads), asked again when
+    // the exemplars change; with an empty question, so typing does not ask. The first run starts as later runs do.
+    $effect(() => {
+      const opening = app.promptsFor('')?.['few-shot-cot'];
+      if (opening !== undefined) untrack(() => app.engine.keep([opening]));
+    });
+
     // Re-count prompt tokens whenever a prompt changes or the model becomes ready.
     $effect(() => {
       if (app.prompts !== null && app.engine.status === 'ready') void runs.refreshPromptCounts();

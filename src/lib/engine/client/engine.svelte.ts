@@ -144,6 +144,14 @@ export class Engine {
     return this.#client.countTokens(texts);
   }
 
+  /**
+   * Prompts the next runs will open with (the few-shot exemplars): each worker reads and keeps their openings while
+   * idle, so that the first run after a load starts from them as later runs do. Nothing is queued: a hint only.
+   */
+  keep(prompts: readonly string[]): void {
+    this.#client.keep(prompts);
+  }
+
   /** Stops `owner`'s running generation (its partial text comes back with `stopped: true`); queued work stays. */
   interrupt(owner: JobOwner): void {
     if (this.#current?.owner === owner) this.#client.interrupt();

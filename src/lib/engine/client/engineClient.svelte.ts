@@ -67,6 +67,8 @@ export class EngineClient {
   // Bookkeeping for pending replies, never rendered, so a plain Map.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #counts = new Map<string, PendingCount>();
+  /** What the page last asked workers to keep (`keep`): a copy that loads later reads it too. */
+  #keepPrompts: readonly string[] = [];
   #nextRun = 1;
   #nextCount = 1;
   readonly #createWorker: (role: WorkerRole) => WorkerPort;
@@ -210,6 +212,22 @@ export class EngineClient {
     return done;
   }
 
+  /**
+   * Prompts the next runs will open with: every worker ready now, and each one as it becomes ready (after a reload
+   * too), reads them while idle and keeps their openings (the `keep` request), so that the first run starts as later
+   * ones do.
+   */
+  keep(prompts: readonly string[]): void {
+    this.#keepPrompts = [...prompts];
+    const worker = this.#worker;
+    if (worker === null || this.#status !== 'ready') return;
+    for (const port of [worker, ...this.#copies.ready]) this.#sendKeep(port);
+  }
+
+  #sendKeep(port: WorkerPort): void {
+    if (this.#keepPrompts.length > 0) port.post({ type: 'keep', prompts: [...this.#keepPrompts] });
+  }
+
   /** Stops every row of the current generation; each partial text arrives in its `done` with `stopped: true`. */
   interrupt(): void {
     for (const run of this.#runs) run.port.post({ type: 'interrupt', runId: run.runId });
@@ -238,6 +256,7 @@ export class EngineClient {
         this.#status = 'ready';
         this.#load?.resolve(info);
         this.#load = null;
+        if (this.#worker !== null) this.#sendKeep(this.#worker);
         this.#startCopies(info);
         break;
       }
@@ -313,7 +332,8 @@ export class EngineClient {
           this.#endRun(run.runId);
           run.reject(new WorkerCrashedError(message));
         }
-      }
+      },
+      (port) => this.#sendKeep(port)
     );
   }
 

@@ -37,7 +37,7 @@ export class EngineCopies {
 
   /**
    * Starts `count` copies of `model` as `dtype`. Their run replies go to `onRun`; `onLost` hears of a copy that
-   * stopped, so that the rows it was running fail.
+   * stopped, so that the rows it was running fail; `onReady` of one that has loaded and takes rows from now on.
    */
   start(
     count: number,
@@ -45,7 +45,8 @@ export class EngineCopies {
     dtype: Dtype,
     create: () => WorkerPort,
     onRun: (reply: RunReply) => void,
-    onLost: (port: WorkerPort, message: string) => void
+    onLost: (port: WorkerPort, message: string) => void,
+    onReady: (port: WorkerPort) => void = () => {}
   ): void {
     this.stop();
     const copies = Array.from({ length: count }, () => ({ port: create(), ready: false }));
@@ -65,6 +66,7 @@ export class EngineCopies {
               if (reply.device === 'wasm' && reply.dtype === dtype) {
                 copy.ready = true;
                 this.#copies = [...this.#copies];
+                onReady(copy.port);
               } else lose(`a copy loaded ${reply.device}/${reply.dtype}, not wasm/${dtype}`);
               break;
             case 'error':

@@ -42,6 +42,12 @@ export type Request =
    */
   | { type: 'generate-batch'; runs: BatchRun[]; params: GenParams; goal: BatchGoal }
   | { type: 'interrupt'; runId: string }
+  /**
+   * Prompts the next runs will open with (the few-shot exemplars): on WASM a worker that is not generating reads
+   * them and keeps their openings' blocks (prefixBlocks.ts), so that the first run starts from them as later runs
+   * do. A hint with no reply: a run computes the same with or without it, and one that arrives meanwhile waits.
+   */
+  | { type: 'keep'; prompts: string[] }
   /** Prompt lengths for the panes before any run; answered by one `counted` or `error` with the same runId. */
   | { type: 'count'; runId: string; texts: string[] };
 

@@ -45,6 +45,8 @@ type Send = (reply: Reply) => void;
 const WARM_UP: GenParams = { maxNewTokens: 2, temperature: 0, topK: 0, topP: 1, stopSequences: [] };
 /** A longer warm-up round, for a load that asks for several. */
 const WARM_UP_ROUND: GenParams = { ...WARM_UP, maxNewTokens: 24 };
+/** Reading a prompt to keep its opening: one token, the least a generation makes. */
+const KEEP: GenParams = { ...WARM_UP, maxNewTokens: 1 };
 
 interface Running {
   runId: string;
@@ -121,6 +123,8 @@ export class Runtime {
   #sharePrefix = false;
   /** Prompt openings kept between runs (prefixBlocks.ts): on WASM, where the cache is a CPU tensor. */
   #blocks: PrefixBlocks | null = null;
+  /** The reading of `keep`'s prompts, while it lasts. */
+  #keeping: Promise<void> | null = null;
   readonly #send: Send;
 
   constructor(send: Send) {
@@ -263,6 +267,8 @@ export class Runtime {
    * long for the context included: the page checks that before Run) fails every row; the caller replies for each.
    */
   async generateBatch(runs: readonly BatchRun[], params: GenParams, goal: BatchGoal): Promise<void> {
+    // A run that arrives while openings are being kept starts once they are: the model reads one thing at a time.
+    await this.#keeping;
     const loaded = this.#loaded;
     if (loaded === null) throw new NotReadyError('load a model before generating');
     const busy = this.#running.keys().next();
@@ -296,6 +302,30 @@ export class Runtime {
     } finally {
       this.#running.clear();
     }
+  }
+
+  /**
+   * Reads `prompts` through a one-token generation, the same path as a run, so that their openings' blocks are kept
+   * (WASM only; a GPU reads prompts whole). Skipped while a run generates or another keep reads (the run keeps its own
+   * opening anyway). It never fails: a prompt it cannot read fails the run that sends it, with the run's own error.
+   */
+  keep(prompts: readonly string[]): Promise<void> {
+    const loaded = this.#loaded;
+    if (loaded === null || this.#blocks === null || this.#running.size > 0 || this.#keeping !== null)
+      return Promise.resolve();
+    const noop = (): void => {};
+    const rows = prompts.map((prompt) => ({
+      prompt,
+      control: { interrupted: false },
+      hooks: { onPrompt: noop, onToken: noop }
+    }));
+    const options = { stepping: this.#stepping.alone, sharePrefix: false, blocks: this.#blocks };
+    this.#keeping = generateBatch(loaded, rows, KEEP, yieldToEventLoop, options)
+      .then(noop, noop)
+      .finally(() => {
+        this.#keeping = null;
+      });
+    return this.#keeping;
   }
 
   /** Tokenizing is cheap and synchronous, so it may answer even while a generation is running. */

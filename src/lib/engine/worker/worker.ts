@@ -31,6 +31,9 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
         fail(err, req.runId);
       }
       break;
+    case 'keep':
+      void runtime.keep(req.prompts);
+      break;
     case 'interrupt':
       runtime.interrupt(req.runId);
       break;

@@ -200,4 +200,29 @@ describe('engine copies', () => {
     for (const c of copies) expect(c.terminated).toBe(true);
     expect(client.workers).toBe(1);
   });
+
+  it('asks every worker to keep the prompts’ openings, each as it becomes ready, a reload’s too', async () => {
+    const keeps = (w: FakeWorker | undefined): Request[] => w?.posted.filter((r) => r.type === 'keep') ?? [];
+    const client = make(3);
+    const opening = rows[1]?.prompt ?? '';
+    client.keep([opening]);
+    const p = client.load(model, 'auto');
+    expect(keeps(workers[0])).toEqual([]);
+    workers[0]?.reply(ready);
+    await p;
+    expect(keeps(workers[0])).toEqual([{ type: 'keep', prompts: [opening] }]);
+    expect(keeps(workers[1])).toEqual([]);
+    workers[1]?.reply(ready);
+    expect(keeps(workers[1])).toEqual([{ type: 'keep', prompts: [opening] }]);
+    expect(keeps(workers[2])).toEqual([]);
+    client.keep(['Q: other\nA:']);
+    expect(keeps(workers[0]).at(-1)).toEqual({ type: 'keep', prompts: ['Q: other\nA:'] });
+    expect(keeps(workers[1]).at(-1)).toEqual({ type: 'keep', prompts: ['Q: other\nA:'] });
+    expect(keeps(workers[2])).toEqual([]);
+    const reloaded = client.load(model, 'wasm');
+    const fresh = workers[3];
+    fresh?.reply(ready);
+    await reloaded;
+    expect(keeps(fresh)).toEqual([{ type: 'keep', prompts: ['Q: other\nA:'] }]);
+  });
 });
