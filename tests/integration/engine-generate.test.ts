@@ -215,28 +215,23 @@ describe("the engine's generation loop on the bundled model (fp32, Node)", () =>
     const ref = references[0];
     if (ref === undefined) throw new Error('a reference prompt needed');
     const params: GenParams = { ...GREEDY, temperature: 1, topK: 0, topP: 1, maxNewTokens: 24, seed: 11 };
-    const chains = () =>
-      generateBatch(
-        loaded,
-        [0, 1, 2, 3].map(() => ({
-          prompt: ref.prompt,
-          control: { interrupted: false },
-          hooks: hooks({ deltas: [], prompts: [] })
-        })),
-        params
-      );
-    const first = (await chains()).map((g) => g.text);
-    const again = (await chains()).map((g) => g.text);
-    expect(again).toEqual(first);
+    const chains = async (seed: number) =>
+      (
+        await generateBatch(
+          loaded,
+          [0, 1, 2, 3].map(() => ({
+            prompt: ref.prompt,
+            control: { interrupted: false },
+            hooks: hooks({ deltas: [], prompts: [] })
+          })),
+          { ...params, seed }
+        )
+      ).map((g) => g.text);
+    const first = await chains(11);
+    expect(await chains(11)).toEqual(first);
     expect(new Set(first).size).toBeGreaterThan(1);
-    const other = (
-      await generateBatch(
-        loaded,
-        [{ prompt: ref.prompt, control: { interrupted: false }, hooks: hooks({ deltas: [], prompts: [] }) }],
-        { ...params, seed: 12 }
-      )
-    ).map((g) => g.text);
-    expect(first).not.toContain(other[0]);
+    // A confident model may write one row's text under another seed too, so the rows are compared as a whole.
+    expect(await chains(12)).not.toEqual(first);
   });
 
   it('a row split off to another worker draws what it draws in the whole request (its draw index)', async () => {
