@@ -161,11 +161,11 @@ export const needMore: Kind = ({ rng, w }) => {
   };
 };
 
-const ROOMS: readonly { room: string; seats: string; rows: string; full: string; empty: string }[] = [
-  { room: 'hall', seats: 'seats', rows: 'rows', full: 'are full', empty: 'seats are empty' },
-  { room: 'theater', seats: 'seats', rows: 'rows', full: 'are taken', empty: 'seats are empty' },
-  { room: 'garden', seats: 'plants', rows: 'rows', full: 'are planted', empty: 'plants are still to plant' },
-  { room: 'parking lot', seats: 'spaces', rows: 'rows', full: 'are full', empty: 'spaces are free' }
+const ROOMS: readonly { room: string; seats: string; full: string; empty: string }[] = [
+  { room: 'hall', seats: 'seats', full: 'are full', empty: 'seats are empty' },
+  { room: 'theater', seats: 'seats', full: 'are taken', empty: 'seats are empty' },
+  { room: 'garden', seats: 'plants', full: 'are planted', empty: 'plants are still to plant' },
+  { room: 'parking lot', seats: 'spaces', full: 'are full', empty: 'spaces are free' }
 ];
 
 export const rowsFull: Kind = ({ rng }) => {
@@ -177,11 +177,11 @@ export const rowsFull: Kind = ({ rng }) => {
   return {
     facts: [
       sentence(`There are ${total} ${r.seats} in the ${r.room}.`),
-      sentence(`${g} ${r.rows} of ${p} ${r.seats} ${r.full}.`)
+      sentence(`${g} rows of ${p} ${r.seats} ${r.full}.`)
     ],
     question: `How many ${r.seats} ${asked}?`,
     calcs: [
-      calc('mul', g, p, `${g} ${r.rows} of ${p}`, `${r.seats} ${r.full.replace(/^are /, '')}`, 'That is'),
+      calc('mul', g, p, `${g} rows of ${p}`, `${r.seats} ${r.full.replace(/^are /, '')}`, 'That is'),
       calc('sub', total, g * p, `${total} ${r.seats} and ${g * p} of them`, r.empty, 'That leaves')
     ]
   };
