@@ -5,7 +5,7 @@
  * after whose errors stage 12's worksheet wordings were written): people on and off a train, rows of carrots eaten
  * and shared (three steps), change from a $50 bill. The last three came with stage 13, from the same development set
  * (after whose stage-12 errors stage 13's wordings were written): times as many then a total, two savers over weeks,
- * a purchase and its change (three steps). The bundled student (stage 13) answers all twelve right in zero-shot CoT
+ * a purchase and its change (three steps). The bundled student (stage 14) answers all twelve right in zero-shot CoT
  * (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts checks that it
  * still does.
  */

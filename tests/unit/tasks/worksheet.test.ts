@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, answerSentence } from '$lib/tasks/index.ts';
+import { Rng, answerSentence, type GenerateOptions } from '$lib/tasks/index.ts';
 import { checkStory, generateStory } from '$lib/tasks/stories/index.ts';
 import { WORKSHEET_ONE } from '$lib/tasks/stories/worksheet.ts';
 import { WORKSHEET_TWO } from '$lib/tasks/stories/worksheetTwo.ts';
@@ -64,22 +64,17 @@ describe('worksheet wordings', () => {
     }
   });
 
-  it('leaves the draws of a corpus without worksheet wordings unchanged', () => {
-    const draw = (options: { worksheet?: number }) => {
-      const rng = new Rng(14);
+  it.each([
+    ['worksheet wordings', 14, {}, { worksheet: 0.5 }, { worksheet: 0 }],
+    ['stage 13’s wordings', 15, { worksheet: 0.5 }, { worksheetMore: 0.35 }, { worksheetMore: 0 }],
+    ['stage 14’s wordings', 18, { worksheetMore: 0.35 }, { worksheetWide: 0.3 }, { worksheetWide: 0 }]
+  ] as const)('leaves the draws of a corpus without %s unchanged', (_, seed, base, on, off) => {
+    const draw = (options: GenerateOptions) => {
+      const rng = new Rng(seed);
       return Array.from({ length: 50 }, () => generateStory(rng, options));
     };
-    expect(draw({ worksheet: 0 })).toEqual(draw({}));
-    expect(draw({ worksheet: 0.5 })).not.toEqual(draw({}));
-  });
-
-  it('leaves the draws of a corpus without stage 13’s wordings unchanged', () => {
-    const draw = (options: { worksheet?: number; worksheetMore?: number }) => {
-      const rng = new Rng(15);
-      return Array.from({ length: 50 }, () => generateStory(rng, options));
-    };
-    expect(draw({ worksheet: 0.5, worksheetMore: 0 })).toEqual(draw({ worksheet: 0.5 }));
-    expect(draw({ worksheet: 0.5, worksheetMore: 0.35 })).not.toEqual(draw({ worksheet: 0.5 }));
+    expect(draw({ ...base, ...off })).toEqual(draw(base));
+    expect(draw({ ...base, ...on })).not.toEqual(draw(base));
   });
 
   it('takes a factor written in words as given only when the problem says it is', () => {
@@ -102,15 +97,6 @@ describe('worksheet wordings', () => {
         expect(r.endsWith(answerSentence(p.answer)), r).toBe(true);
       }
     }
-  });
-
-  it('leaves the draws of a corpus without stage 14’s wordings unchanged', () => {
-    const draw = (options: { worksheetMore?: number; worksheetWide?: number }) => {
-      const rng = new Rng(18);
-      return Array.from({ length: 50 }, () => generateStory(rng, options));
-    };
-    expect(draw({ worksheetMore: 0.35, worksheetWide: 0 })).toEqual(draw({ worksheetMore: 0.35 }));
-    expect(draw({ worksheetMore: 0.35, worksheetWide: 0.3 })).not.toEqual(draw({ worksheetMore: 0.35 }));
   });
 
   it('reads a count written in words ("Three boxes hold 20 each") only as the problem says it', () => {

@@ -21,7 +21,7 @@ import {
   type GpuLike
 } from '../shared/device.ts';
 import { BackendError, BusyError, ModelLoadError, NotReadyError } from '../shared/errors.ts';
-import { generateBatch, generateText, type Loaded } from './generate.ts';
+import { generateBatch, type Loaded } from './generate.ts';
 import { PrefixBlocks } from './prefixBlocks.ts';
 import { modelFileUrl } from '../shared/modelUrl.ts';
 import { ortFiles } from './ortFiles.ts';
@@ -215,15 +215,8 @@ export class Runtime {
 
     try {
       // The same path as a run, so its first call pays for lazy initialisation, not the user's first run.
-      const noop = (): void => {};
       for (let round = 0; round < warmUpRuns; round++)
-        await generateText(
-          this.#loaded,
-          `Q: ${round + 1} + 1?\nA:`,
-          warmUpRuns > 1 ? WARM_UP_ROUND : WARM_UP,
-          { interrupted: false },
-          { onPrompt: noop, onToken: noop }
-        );
+        await this.#quiet(this.#loaded, [`Q: ${round + 1} + 1?\nA:`], warmUpRuns > 1 ? WARM_UP_ROUND : WARM_UP);
     } catch (err) {
       this.#loaded = null;
       throw new BackendError(`warm-up on ${device}/${dtype}: ${messageOf(err)}`);
@@ -313,6 +306,15 @@ export class Runtime {
     const loaded = this.#loaded;
     if (loaded === null || this.#blocks === null || this.#running.size > 0 || this.#keeping !== null)
       return Promise.resolve();
+    const done = (): void => {
+      this.#keeping = null;
+    };
+    this.#keeping = this.#quiet(loaded, prompts, KEEP).then(done, done);
+    return this.#keeping;
+  }
+
+  /** Generations no one watches (the warm-up, `keep`): a run's path, blocks kept as a run keeps them, text dropped. */
+  #quiet(loaded: Loaded, prompts: readonly string[], params: GenParams): Promise<unknown> {
     const noop = (): void => {};
     const rows = prompts.map((prompt) => ({
       prompt,
@@ -320,12 +322,7 @@ export class Runtime {
       hooks: { onPrompt: noop, onToken: noop }
     }));
     const options = { stepping: this.#stepping.alone, sharePrefix: false, blocks: this.#blocks };
-    this.#keeping = generateBatch(loaded, rows, KEEP, yieldToEventLoop, options)
-      .then(noop, noop)
-      .finally(() => {
-        this.#keeping = null;
-      });
-    return this.#keeping;
+    return generateBatch(loaded, rows, params, yieldToEventLoop, options);
   }
 
   /** Tokenizing is cheap and synchronous, so it may answer even while a generation is running. */
