@@ -46,6 +46,11 @@ export interface GenerateOptions {
    * prices together, how much more is needed, rows full and seats empty, two priced purchases.
    */
   worksheetWide?: number;
+  /**
+   * Training only: the share of word problems in stage 15's wordings (stories/worksheetJoin.ts): two changes joined
+   * in one sentence, groups pooled then changed, a rate towards a goal, change from a payment, seats with no-shows.
+   */
+  worksheetJoin?: number;
 }
 
 export function answerSentence(answer: string): string {

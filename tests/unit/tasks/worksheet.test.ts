@@ -6,6 +6,7 @@ import { WORKSHEET_TWO } from '$lib/tasks/stories/worksheetTwo.ts';
 import { MORE_ONE, MORE_TWO, times } from '$lib/tasks/stories/worksheetMore.ts';
 import { MORE_THREE } from '$lib/tasks/stories/worksheetThree.ts';
 import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from '$lib/tasks/stories/worksheetWide.ts';
+import { JOIN_ONE, JOIN_THREE, JOIN_TWO } from '$lib/tasks/stories/worksheetJoin.ts';
 import { CATEGORIES } from '$lib/tasks/stories/categories.ts';
 import { PAST, PRESENT, who } from '$lib/tasks/stories/parts.ts';
 
@@ -20,7 +21,10 @@ describe('worksheet wordings', () => {
     ['worksheetThree.ts', 3, MORE_THREE],
     ['worksheetWide.ts, one step', 1, WIDE_ONE],
     ['worksheetWide.ts, two steps', 2, WIDE_TWO],
-    ['worksheetWide.ts, three steps', 3, WIDE_THREE]
+    ['worksheetWide.ts, three steps', 3, WIDE_THREE],
+    ['worksheetJoin.ts, one step', 1, JOIN_ONE],
+    ['worksheetJoin.ts, two steps', 2, JOIN_TWO],
+    ['worksheetJoin.ts, three steps', 3, JOIN_THREE]
   ] as const)(
     'every kind in %s writes problems whose sums check out from the question’s own numbers',
     (_, steps, kinds) => {
@@ -67,7 +71,8 @@ describe('worksheet wordings', () => {
   it.each([
     ['worksheet wordings', 14, {}, { worksheet: 0.5 }, { worksheet: 0 }],
     ['stage 13’s wordings', 15, { worksheet: 0.5 }, { worksheetMore: 0.35 }, { worksheetMore: 0 }],
-    ['stage 14’s wordings', 18, { worksheetMore: 0.35 }, { worksheetWide: 0.3 }, { worksheetWide: 0 }]
+    ['stage 14’s wordings', 18, { worksheetMore: 0.35 }, { worksheetWide: 0.3 }, { worksheetWide: 0 }],
+    ['stage 15’s wordings', 20, { worksheetWide: 0.3 }, { worksheetJoin: 0.25 }, { worksheetJoin: 0 }]
   ] as const)('leaves the draws of a corpus without %s unchanged', (_, seed, base, on, off) => {
     const draw = (options: GenerateOptions) => {
       const rng = new Rng(seed);
@@ -109,5 +114,18 @@ describe('worksheet wordings', () => {
       const g = ['Two', 'Three', 'Four', 'Five', 'Six'].indexOf(p.question.split(' ')[0] ?? '') + 2;
       for (const r of p.rationales) expect(r, r).toContain(`${g} × `);
     }
+  });
+
+  it('answers two changes joined in one sentence ("bought 12 more and then gave 9") in two equations', () => {
+    const rng = new Rng(21);
+    const joined = Array.from({ length: 200 }, () => generateStory(rng, { worksheetJoin: 1, steps: 2 })).filter((p) =>
+      / and (then )?\w+( \w+)? \d+/.test(p.question)
+    );
+    expect(joined.length).toBeGreaterThan(20);
+    for (const p of joined)
+      for (const r of p.rationales) {
+        expect([...r.matchAll(EQUATION)], r).toHaveLength(2);
+        expect(r.endsWith(answerSentence(p.answer)), r).toBe(true);
+      }
   });
 });

@@ -14,6 +14,7 @@ import { WORKSHEET_TWO } from './worksheetTwo.ts';
 import { MORE_ONE, MORE_TWO } from './worksheetMore.ts';
 import { MORE_THREE } from './worksheetThree.ts';
 import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from './worksheetWide.ts';
+import { JOIN_ONE, JOIN_THREE, JOIN_TWO } from './worksheetJoin.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
@@ -23,6 +24,9 @@ function build(rng: Rng, options: GenerateOptions, steps: number): Built | null 
   const ctx = { rng, options, cat, noun: rng.pick(cat.nouns), w: who(rng, options, cat) };
   const tense = rng.chance(0.5) ? PAST : PRESENT;
   // Drawn only when asked for, so that a corpus built without worksheet wordings draws what it always drew.
+  const join = options.worksheetJoin ?? 0;
+  const joinKinds = [JOIN_ONE, JOIN_TWO, JOIN_THREE][steps - 1];
+  if (join > 0 && joinKinds !== undefined && rng.chance(join)) return rng.pick(joinKinds)(ctx, tense);
   const wide = options.worksheetWide ?? 0;
   const wideKinds = [WIDE_ONE, WIDE_TWO, WIDE_THREE][steps - 1];
   if (wide > 0 && wideKinds !== undefined && rng.chance(wide)) return rng.pick(wideKinds)(ctx, tense);

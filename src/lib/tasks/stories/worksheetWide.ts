@@ -11,7 +11,7 @@ import { times } from './worksheetMore.ts';
 const COUNT_WORDS = ['', '', 'Two', 'Three', 'Four', 'Five', 'Six'];
 
 /** "a pen", "an apricot": the article by spelling, which is right for nearly every noun the teacher has. */
-function an(word: string): string {
+export function an(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
