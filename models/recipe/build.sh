@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command rebuilds the student: data -> tokenizer -> train -> continue training (three times) -> export -> quantize
 # -> verify -> evaluate.
-#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 + 80 + 85 + 90 minutes of training
+#   npm run model:build                 the shipped model (about 80 + 87 + 112 + 92 + 80 + 85 + 80 + 85 + 90 + 90 minutes of training
 #                                       on 2 CPU cores)
 #   SMOKE=1 npm run model:build         a tiny model through the whole chain in well under a minute
 # Training uses CUDA when torch sees a GPU. Work files go to .work/ (or $WORK).
@@ -17,7 +17,10 @@
 # the teacher's one- and two-step stories in worksheet wordings (src/lib/tasks/stories/worksheet.ts). Stage 8 (the
 # card's stage 13) continues on the sheets mix: a third of the stories in stage 13's wordings, three-step ones too
 # (worksheetMore.ts, worksheetThree.ts). Stage 9 (the card's stage 14) continues on the wide mix: three in ten stories
-# in stage 14's wordings (worksheetWide.ts: units stated first, prices together, how much more is needed). Training is bf16 autocast: on 2 cores it beats fp32 even with OpenBLAS
+# in stage 14's wordings (worksheetWide.ts: units stated first, prices together, how much more is needed). Stage 10
+# (the card's stage 15) continues on the joined mix: a quarter of the stories in stage 15's wordings (worksheetJoin.ts:
+# two changes joined in one sentence, groups pooled then changed, a rate towards a goal). Training is bf16 autocast:
+# on 2 cores it beats fp32 even with OpenBLAS
 # (models/recipe/bench_train.py measures both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,6 +50,8 @@ if [[ "${SMOKE:-0}" == "1" ]]; then
   STAGE8=(--steps 20 --warmup 5 --lr 5e-4)
   DATA9_ARGS=(--docs 300 --variants 1)
   STAGE9=(--steps 20 --warmup 5 --lr 5e-4)
+  DATA10_ARGS=(--docs 300 --variants 1)
+  STAGE10=(--steps 20 --warmup 5 --lr 5e-4)
   SHIP=""
 else
   WORK=${WORK:-.work}
@@ -72,6 +77,8 @@ else
   STAGE8=(--budget-minutes "${BUDGET8_MINUTES:-85}" --lr 6e-4 --warmup 150)
   DATA9_ARGS=(--docs 200000 --variants 3)
   STAGE9=(--budget-minutes "${BUDGET9_MINUTES:-90}" --lr 6e-4 --warmup 150)
+  DATA10_ARGS=(--docs 200000 --variants 3)
+  STAGE10=(--budget-minutes "${BUDGET10_MINUTES:-90}" --lr 6e-4 --warmup 150)
   SHIP="models/$MODEL_ID"
 fi
 mkdir -p "$WORK"
@@ -93,6 +100,8 @@ npx tsx models/recipe/build-data.ts --out "$WORK/data8" --seed 14 --tokenizer "$
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA8_ARGS[@]}"
 npx tsx models/recipe/build-data.ts --out "$WORK/data9" --seed 15 --tokenizer "$WORK/data" --mix wide \
   ${GSM8K:+--gsm8k "$GSM8K"} "${DATA9_ARGS[@]}"
+npx tsx models/recipe/build-data.ts --out "$WORK/data10" --seed 16 --tokenizer "$WORK/data" --mix joined \
+  ${GSM8K:+--gsm8k "$GSM8K"} "${DATA10_ARGS[@]}"
 npx tsx models/recipe/ref-prompts.ts "$WORK/data"
 (cd models/recipe && "$PY" train.py --data "$WORK/data" --out "$WORK/run" --seed 1 "${SIZE[@]}" "${STAGE1[@]}")
 (cd models/recipe && "$PY" train.py --data "$WORK/data2" --out "$WORK/run2" --seed 2 --init-from "$WORK/run/ckpt.pt" \
@@ -122,7 +131,10 @@ cp "$WORK/run3/ckpt.pt" "$WORK/run3b/ckpt.pt"
 # Stage 9 (the card's stage 14): the wide mix, on from stage 8's weights and optimizer state.
 (cd models/recipe && "$PY" train.py --data "$WORK/data9" --out "$WORK/run9" --seed 15 --init-from "$WORK/run8/ckpt.pt" \
   "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE9[@]}")
-(cd models/recipe && "$PY" export.py --ckpt "$WORK/run9/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
+# Stage 10 (the card's stage 15): the joined mix, on from stage 9's weights and optimizer state.
+(cd models/recipe && "$PY" train.py --data "$WORK/data10" --out "$WORK/run10" --seed 16 --init-from "$WORK/run9/ckpt.pt" \
+  "${SIZE[@]}" "${RESIZE6[@]}" "${STAGE10[@]}")
+(cd models/recipe && "$PY" export.py --ckpt "$WORK/run10/ckpt.pt" --data "$WORK/data" --out "$WORK/export")
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q8
 "$PY" models/recipe/quantize.py --model "$WORK/export/onnx/model.onnx" --kind q4 --block 16
 npx tsx models/recipe/verify.ts "$WORK/export"

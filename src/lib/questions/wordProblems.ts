@@ -5,7 +5,9 @@
  * after whose errors stage 12's worksheet wordings were written): people on and off a train, rows of carrots eaten
  * and shared (three steps), change from a $50 bill. The last three came with stage 13, from the same development set
  * (after whose stage-12 errors stage 13's wordings were written): times as many then a total, two savers over weeks,
- * a purchase and its change (three steps). The bundled student (stage 14) answers all twelve right in zero-shot CoT
+ * a purchase and its change (three steps). The last three came with stage 15, from a second development set written
+ * before stage 15 was measured (models/recipe/sets/handwritten-dev2.jsonl): two changes in one sentence, and packs
+ * then two gifts (three steps). The bundled student (stage 15) answers all fifteen right in zero-shot CoT
  * (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts checks that it
  * still does.
  */
@@ -45,5 +47,18 @@ export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
   {
     question: 'Mia had 50 dollars. She bought 3 books at $8 each and a bag for $12. How much money does she have left?',
     answer: '14'
+  },
+  {
+    question: 'A farmer had 120 apples. He sold 45 and gave 30 to his neighbor. How many apples does he have left?',
+    answer: '45'
+  },
+  {
+    question: 'There were 65 birds on a tree. 20 flew away and then 14 more landed. How many birds are on the tree?',
+    answer: '59'
+  },
+  {
+    question:
+      'Ruby has 5 packs of gum with 7 pieces in each. She gives 9 pieces to Tim and 6 to Jo. How many pieces are left?',
+    answer: '20'
   }
 ];
