@@ -15,24 +15,30 @@ import { MORE_ONE, MORE_TWO } from './worksheetMore.ts';
 import { MORE_THREE } from './worksheetThree.ts';
 import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from './worksheetWide.ts';
 import { JOIN_ONE, JOIN_THREE, JOIN_TWO } from './worksheetJoin.ts';
-import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc } from './parts.ts';
+import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc, type Kind } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
+
+/** Later stages' worksheet wordings, the latest tried first, each with its kinds of one, two and three steps. */
+const SHEETS: readonly (readonly [
+  'worksheetJoin' | 'worksheetWide' | 'worksheetMore',
+  readonly (readonly Kind[])[]
+])[] = [
+  ['worksheetJoin', [JOIN_ONE, JOIN_TWO, JOIN_THREE]],
+  ['worksheetWide', [WIDE_ONE, WIDE_TWO, WIDE_THREE]],
+  ['worksheetMore', [MORE_ONE, MORE_TWO, MORE_THREE]]
+];
 
 function build(rng: Rng, options: GenerateOptions, steps: number): Built | null {
   const cat = rng.pick(CATEGORIES);
   const ctx = { rng, options, cat, noun: rng.pick(cat.nouns), w: who(rng, options, cat) };
   const tense = rng.chance(0.5) ? PAST : PRESENT;
   // Drawn only when asked for, so that a corpus built without worksheet wordings draws what it always drew.
-  const join = options.worksheetJoin ?? 0;
-  const joinKinds = [JOIN_ONE, JOIN_TWO, JOIN_THREE][steps - 1];
-  if (join > 0 && joinKinds !== undefined && rng.chance(join)) return rng.pick(joinKinds)(ctx, tense);
-  const wide = options.worksheetWide ?? 0;
-  const wideKinds = [WIDE_ONE, WIDE_TWO, WIDE_THREE][steps - 1];
-  if (wide > 0 && wideKinds !== undefined && rng.chance(wide)) return rng.pick(wideKinds)(ctx, tense);
-  const more = options.worksheetMore ?? 0;
-  const kinds = [MORE_ONE, MORE_TWO, MORE_THREE][steps - 1];
-  if (more > 0 && kinds !== undefined && rng.chance(more)) return rng.pick(kinds)(ctx, tense);
+  for (const [option, byStep] of SHEETS) {
+    const share = options[option] ?? 0;
+    const kinds = byStep[steps - 1];
+    if (share > 0 && kinds !== undefined && rng.chance(share)) return rng.pick(kinds)(ctx, tense);
+  }
   const sheet = options.worksheet ?? 0;
   if (sheet > 0 && steps <= 2 && rng.chance(sheet))
     return rng.pick(steps === 1 ? WORKSHEET_ONE : WORKSHEET_TWO)(ctx, tense);

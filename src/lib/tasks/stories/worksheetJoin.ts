@@ -132,8 +132,9 @@ export const pooledThenChanged: Kind = ({ rng, noun, cat }) => {
   };
 };
 
-/** A rate towards a goal: [the rate sentence, the goal sentence, the question, the unit, the rate quoted]. */
-const RATE_GOALS: readonly ((r: number, n: number, goal: number, name: string) => readonly string[])[] = [
+/** A rate towards a goal, with the rate as the rationale quotes it. */
+type RateGoal = readonly [rate: string, goal: string, question: string, unit: string, quote: string];
+const RATE_GOALS: readonly ((r: number, n: number, goal: number, name: string) => RateGoal)[] = [
   (r, n, goal, name) => [
     `${name} read ${r} pages each day for ${n} days.`,
     `The book has ${goal} pages.`,
@@ -168,7 +169,7 @@ export const rateToGoal: Kind = ({ rng, w }) => {
   const r = rng.int(2, 30);
   const n = rng.int(2, 9);
   const goal = r * n + num(rng, 1, 80);
-  const [rate = '', has = '', question = '', unit = '', quote = ''] = rng.pick(RATE_GOALS)(r, n, goal, w.name);
+  const [rate, has, question, unit, quote] = rng.pick(RATE_GOALS)(r, n, goal, w.name);
   return {
     facts: [sentence(rate), sentence(has)],
     question,
