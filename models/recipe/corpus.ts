@@ -54,6 +54,8 @@ export interface Mix {
   worksheetWide?: number;
   /** Of the teacher's stories, the share in stage 15's wordings (see GenerateOptions.worksheetJoin). */
   worksheetJoin?: number;
+  /** Of the teacher's stories, the share in stage 16's wordings (see GenerateOptions.worksheetEach). */
+  worksheetEach?: number;
 }
 
 export const BALANCED: Mix = {
@@ -160,6 +162,14 @@ export const WIDE: Mix = { ...SHEETS, worksheetWide: 0.3 };
  */
 export const JOINED: Mix = { ...WIDE, worksheetJoin: 0.25 };
 
+/**
+ * Stage 16, after stage 15 (second hand-written development set 55 %): what it still got wrong were equal groups
+ * told as people at each table (read as a sum), how many containers or vans are needed, a rate over a week, "Ella
+ * and her 3 friends" (four people), hours on two days at one pay, two people taking from one whole, and three-step
+ * chains with a split cost or earnings then spent. A quarter of the teacher's stories now come from such kinds.
+ */
+export const EACH: Mix = { ...JOINED, worksheetEach: 0.25 };
+
 export const MIXES = {
   balanced: BALANCED,
   focus: FOCUS,
@@ -171,7 +181,8 @@ export const MIXES = {
   worksheet: WORKSHEET,
   sheets: SHEETS,
   wide: WIDE,
-  joined: JOINED
+  joined: JOINED,
+  each: EACH
 } as const;
 
 /** A problem from outside the generator: a question, its gold answer and correct rationales. */
@@ -249,7 +260,8 @@ export function makeDoc(
     worksheet: mix.worksheet,
     worksheetMore: mix.worksheetMore,
     worksheetWide: mix.worksheetWide,
-    worksheetJoin: mix.worksheetJoin
+    worksheetJoin: mix.worksheetJoin,
+    worksheetEach: mix.worksheetEach
   };
   const source = pickSource(rng, mix, pool.length > 0);
   const family: Family = source === 'family' ? pickFamily(rng, mix) : 'arithmetic';

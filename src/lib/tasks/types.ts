@@ -51,6 +51,11 @@ export interface GenerateOptions {
    * in one sentence, groups pooled then changed, a rate towards a goal, change from a payment, seats with no-shows.
    */
   worksheetJoin?: number;
+  /**
+   * Training only: the share of word problems in stage 16's wordings (stories/worksheetEach.ts): people at each
+   * table, containers filled, a rate over a week, "and her 3 friends", hours on two days, vans needed, costs split.
+   */
+  worksheetEach?: number;
 }
 
 export function answerSentence(answer: string): string {

@@ -7,6 +7,7 @@ import { MORE_ONE, MORE_TWO, times } from '$lib/tasks/stories/worksheetMore.ts';
 import { MORE_THREE } from '$lib/tasks/stories/worksheetThree.ts';
 import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from '$lib/tasks/stories/worksheetWide.ts';
 import { JOIN_ONE, JOIN_THREE, JOIN_TWO } from '$lib/tasks/stories/worksheetJoin.ts';
+import { EACH_ONE, EACH_THREE, EACH_TWO } from '$lib/tasks/stories/worksheetEach.ts';
 import { CATEGORIES } from '$lib/tasks/stories/categories.ts';
 import { PAST, PRESENT, who } from '$lib/tasks/stories/parts.ts';
 
@@ -24,7 +25,10 @@ describe('worksheet wordings', () => {
     ['worksheetWide.ts, three steps', 3, WIDE_THREE],
     ['worksheetJoin.ts, one step', 1, JOIN_ONE],
     ['worksheetJoin.ts, two steps', 2, JOIN_TWO],
-    ['worksheetJoin.ts, three steps', 3, JOIN_THREE]
+    ['worksheetJoin.ts, three steps', 3, JOIN_THREE],
+    ['worksheetEach.ts, one step', 1, EACH_ONE],
+    ['worksheetEach.ts, two steps', 2, EACH_TWO],
+    ['worksheetEach.ts, three steps', 3, EACH_THREE]
   ] as const)(
     'every kind in %s writes problems whose sums check out from the question’s own numbers',
     (_, steps, kinds) => {
@@ -72,7 +76,8 @@ describe('worksheet wordings', () => {
     ['worksheet wordings', 14, {}, { worksheet: 0.5 }, { worksheet: 0 }],
     ['stage 13’s wordings', 15, { worksheet: 0.5 }, { worksheetMore: 0.35 }, { worksheetMore: 0 }],
     ['stage 14’s wordings', 18, { worksheetMore: 0.35 }, { worksheetWide: 0.3 }, { worksheetWide: 0 }],
-    ['stage 15’s wordings', 20, { worksheetWide: 0.3 }, { worksheetJoin: 0.25 }, { worksheetJoin: 0 }]
+    ['stage 15’s wordings', 20, { worksheetWide: 0.3 }, { worksheetJoin: 0.25 }, { worksheetJoin: 0 }],
+    ['stage 16’s wordings', 22, { worksheetJoin: 0.25 }, { worksheetEach: 0.25 }, { worksheetEach: 0 }]
   ] as const)('leaves the draws of a corpus without %s unchanged', (_, seed, base, on, off) => {
     const draw = (options: GenerateOptions) => {
       const rng = new Rng(seed);
@@ -127,5 +132,17 @@ describe('worksheet wordings', () => {
         expect([...r.matchAll(EQUATION)], r).toHaveLength(2);
         expect(r.endsWith(answerSentence(p.answer)), r).toBe(true);
       }
+  });
+
+  it('counts "Ella and her 3 friends" as one more than the number written, before sharing', () => {
+    const rng = new Rng(23);
+    const shared = Array.from({ length: 300 }, () => generateStory(rng, { worksheetEach: 1, steps: 2 })).filter((p) =>
+      / and (her|his) \d+ \w+ share /.test(p.question)
+    );
+    expect(shared.length).toBeGreaterThan(10);
+    for (const p of shared) {
+      const f = Number(/ and (?:her|his) (\d+) /.exec(p.question)?.[1]);
+      for (const r of p.rationales) expect(r, r).toContain(`${f} + 1 = ${f + 1}`);
+    }
   });
 });

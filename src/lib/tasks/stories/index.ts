@@ -15,15 +15,17 @@ import { MORE_ONE, MORE_TWO } from './worksheetMore.ts';
 import { MORE_THREE } from './worksheetThree.ts';
 import { WIDE_ONE, WIDE_THREE, WIDE_TWO } from './worksheetWide.ts';
 import { JOIN_ONE, JOIN_THREE, JOIN_TWO } from './worksheetJoin.ts';
+import { EACH_ONE, EACH_THREE, EACH_TWO } from './worksheetEach.ts';
 import { PAST, PRESENT, namedWho, sentence, who, type Built, type Calc, type Kind } from './parts.ts';
 import { CATEGORIES } from './categories.ts';
 import { IRRELEVANT } from './vocab.ts';
 
 /** Later stages' worksheet wordings, the latest tried first, each with its kinds of one, two and three steps. */
 const SHEETS: readonly (readonly [
-  'worksheetJoin' | 'worksheetWide' | 'worksheetMore',
+  'worksheetEach' | 'worksheetJoin' | 'worksheetWide' | 'worksheetMore',
   readonly (readonly Kind[])[]
 ])[] = [
+  ['worksheetEach', [EACH_ONE, EACH_TWO, EACH_THREE]],
   ['worksheetJoin', [JOIN_ONE, JOIN_TWO, JOIN_THREE]],
   ['worksheetWide', [WIDE_ONE, WIDE_TWO, WIDE_THREE]],
   ['worksheetMore', [MORE_ONE, MORE_TWO, MORE_THREE]]
