@@ -37,7 +37,7 @@ p.add_argument('--stop-minutes', type=float, default=0,
                     'same schedule from the checkpoint, on another corpus if it likes; 0 = run the whole schedule')
 p.add_argument('--threads', type=int, default=2)
 p.add_argument('--init-from', default='',
-               help='start from this checkpoint\'s weights and optimizer state, on a fresh schedule (continued training)')
+               help='start from this checkpoint\'s weights (and optimizer state, where it has one), on a fresh schedule')
 args = p.parse_args()
 
 os.makedirs(args.out, exist_ok=True)
@@ -79,7 +79,9 @@ step, elapsed = 0, 0.0
 if args.init_from and not os.path.exists(ckpt_path):
     ck = torch.load(args.init_from, map_location=device)
     model.load_state_dict(ck['model'])
-    opt.load_state_dict(ck['opt'])
+    # A slim checkpoint (slim.py) carries weights only, to keep the repository small: the moments start afresh.
+    if 'opt' in ck:
+        opt.load_state_dict(ck['opt'])
 if os.path.exists(ckpt_path):
     ck = torch.load(ckpt_path, map_location=device)
     model.load_state_dict(ck['model'])
