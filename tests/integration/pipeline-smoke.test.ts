@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,21 @@ describe.skipIf(!hasTorch || !hasGsm8k)('model recipe, smoke variant (tiny model
     expect(Number(pool?.[3])).toBeGreaterThan(6873);
     expect(existsSync(join(work, 'data5', 'train.bin'))).toBe(true);
   }, 300_000);
+
+  it('keeps the last checkpoint slim (fp16 weights, no optimizer state) and trains on from it', () => {
+    const slim = join(work, 'slim.pt');
+    expect(statSync(slim).size).toBeLessThan(statSync(join(work, 'run11', 'ckpt.pt')).size / 4);
+    const out = join(work, 'from-slim');
+    // The smoke chain's own size (build.sh: SIZE, then RESIZE6's one key/value head and wider MLP).
+    const size = '--seq 128 --batch 8 --hidden 32 --layers 2 --heads 2 --kv-heads 1 --ffn 80'.split(' ');
+    const args = ['--data', join(work, 'data11'), '--out', out, '--init-from', slim, '--steps', '3', '--warmup', '1'];
+    execFileSync(python, ['train.py', ...args, ...size], { cwd: 'models/recipe', stdio: 'ignore' });
+    const header = JSON.parse(readFileSync(join(out, 'log.jsonl'), 'utf8').split('\n')[0] ?? '{}') as {
+      init_from?: string;
+    };
+    expect(header.init_from).toBe(slim);
+    expect(existsSync(join(out, 'ckpt.pt'))).toBe(true);
+  }, 60_000);
 
   it('loads the smoke export in stock pipeline() and generates tokens', async () => {
     env.allowRemoteModels = false;

@@ -5,11 +5,13 @@
  * after whose errors stage 12's worksheet wordings were written): people on and off a train, rows of carrots eaten
  * and shared (three steps), change from a $50 bill. The last three came with stage 13, from the same development set
  * (after whose stage-12 errors stage 13's wordings were written): times as many then a total, two savers over weeks,
- * a purchase and its change (three steps). The last three came with stage 15, from a second development set written
- * before stage 15 was measured (models/recipe/sets/handwritten-dev2.jsonl): two changes in one sentence, and packs
- * then two gifts (three steps). The bundled student (stage 15) answers all fifteen right in zero-shot CoT
- * (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts checks that it
- * still does.
+ * a purchase and its change (three steps). The next two came with stage 15, from a second development set written
+ * before stage 15 was measured (models/recipe/sets/handwritten-dev2.jsonl): two changes in one sentence. The last
+ * three came with stage 16, from a third development set written before stage 16 trained
+ * (models/recipe/sets/handwritten-dev3.jsonl): trays then two gifts (three steps), some used then the rest shared,
+ * "Eli and his 2 sisters" (three people). The bundled student (stage 16) answers all seventeen right in zero-shot
+ * CoT (greedy, q8, each question alone as a pane runs it), and tests/integration/bundled-model.test.ts checks that
+ * it still does.
  */
 export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
   {
@@ -58,7 +60,16 @@ export const WORD_PROBLEMS: readonly { question: string; answer: string }[] = [
   },
   {
     question:
-      'Ruby has 5 packs of gum with 7 pieces in each. She gives 9 pieces to Tim and 6 to Jo. How many pieces are left?',
-    answer: '20'
+      'Amy made 3 trays of 12 cookies. Her friends ate 9 cookies and she gave 15 to her aunt. How many cookies are left?',
+    answer: '12'
+  },
+  {
+    question:
+      'Tina had 72 beads. She used 18 beads for a necklace and split the rest equally into 6 bags. How many beads are in each bag?',
+    answer: '9'
+  },
+  {
+    question: 'Eli and his 2 sisters share 27 grapes equally. How many grapes does each get?',
+    answer: '9'
   }
 ];
