@@ -7,6 +7,7 @@
  * own `Tensor` class.
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
+import { BLOCK_TOKENS, blockedLength } from '$lib/engine/worker/prefixBlocks.ts';
 
 export interface KvLayout {
   layers: number;
@@ -24,6 +25,12 @@ export interface BareOptions {
   eosTokenId: number;
   /** WebGPU: transformers.js keeps `present.*` on the GPU (preferredOutputLocation); the loop must free them. */
   disposeGpuPast?: boolean;
+  /**
+   * Read the prompt's whole blocks first, as the app does where it keeps prompt openings (its cache on the CPU).
+   * q8 scales activations per call, so a prompt read in one piece computes slightly different logits, and a near
+   * tie can then go the other way: the floor must do the app's arithmetic to be held to the app's tokens.
+   */
+  inBlocks?: boolean;
 }
 
 export interface BareResult {
@@ -58,7 +65,7 @@ export function argmax(data: Float32Array, offset: number, n: number): number {
   return best;
 }
 
-function int64(values: number[], dims: number[], ort: OrtApi): Tensor {
+function int64(values: readonly number[], dims: number[], ort: OrtApi): Tensor {
   return new ort.Tensor('int64', BigInt64Array.from(values, BigInt), dims);
 }
 
@@ -80,9 +87,8 @@ export async function bareGreedy(
   const ids: number[] = [];
   const tokenAt: number[] = [];
   let firstLogits = new Float32Array(0);
-  let input = [...promptIds];
   let pos = 0;
-  for (let step = 0; step < options.maxNewTokens; step++) {
+  const read = async (input: readonly number[]) => {
     const n = input.length;
     const feeds: Record<string, Tensor> = {
       ...past,
@@ -96,14 +102,6 @@ export async function bareGreedy(
         ort
       );
     const out = await session.run(feeds);
-    const logits = out.logits;
-    if (logits === undefined) throw new Error('the session has no logits output');
-    const vocab = logits.dims[2] ?? 0;
-    const data = logits.data as Float32Array;
-    if (step === 0) firstLogits = data.slice((n - 1) * vocab, n * vocab);
-    const next = argmax(data, (n - 1) * vocab, vocab);
-    ids.push(next);
-    tokenAt.push(performance.now());
     const nextPast: Record<string, Tensor> = {};
     for (let i = 0; i < layout.layers; i++) {
       for (const kind of ['key', 'value'] as const) {
@@ -116,6 +114,22 @@ export async function bareGreedy(
       for (const t of Object.values(past)) if (t.location === 'gpu-buffer') t.dispose();
     past = nextPast;
     pos += n;
+    const logits = out.logits;
+    if (logits === undefined) throw new Error('the session has no logits output');
+    return logits;
+  };
+  const blocked = options.inBlocks === true ? blockedLength(promptIds.length) : 0;
+  for (let start = 0; start < blocked; start += BLOCK_TOKENS) await read(promptIds.slice(start, start + BLOCK_TOKENS));
+  let input = promptIds.slice(blocked);
+  for (let step = 0; step < options.maxNewTokens; step++) {
+    const n = input.length;
+    const logits = await read(input);
+    const vocab = logits.dims[2] ?? 0;
+    const data = logits.data as Float32Array;
+    if (step === 0) firstLogits = data.slice((n - 1) * vocab, n * vocab);
+    const next = argmax(data, (n - 1) * vocab, vocab);
+    ids.push(next);
+    tokenAt.push(performance.now());
     input = [next];
     if (next === options.eosTokenId) break;
   }

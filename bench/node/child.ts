@@ -94,7 +94,10 @@ async function loadApp(dtype: Dtype): Promise<App> {
 async function generate(options: GenerateOptions): Promise<RunResult> {
   if (current === null) throw new Error('load first');
   if (current.kind === 'bare') {
-    const r = await bareGreedy(current.session, current.ort, current.layout, options.ids, options);
+    const r = await bareGreedy(current.session, current.ort, current.layout, options.ids, {
+      ...options,
+      inBlocks: true
+    });
     return {
       startedAt: r.startedAt,
       tokenAt: r.tokenAt,

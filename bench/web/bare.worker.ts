@@ -54,7 +54,9 @@ async function generate(runId: string, ids: number[], maxNewTokens: number, eosT
   const r = await bareGreedy(loaded.session, ort, loaded.layout, ids, {
     maxNewTokens,
     eosTokenId,
-    disposeGpuPast: loaded.gpu
+    disposeGpuPast: loaded.gpu,
+    // The app keeps prompt openings only where its cache is on the CPU (engine/worker/generate.ts).
+    inBlocks: !loaded.gpu
   });
   post({
     type: 'done',
