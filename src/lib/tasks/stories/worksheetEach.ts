@@ -59,8 +59,7 @@ const PERIODS: readonly (readonly [every: string, whole: string, k: number])[] =
   ['every day', 'in a week', 7],
   ['each day', 'in one week', 7],
   ['every month', 'in a year', 12],
-  ['each month', 'in one year', 12],
-  ['every hour', 'in a day', 24]
+  ['each month', 'in one year', 12]
 ];
 const RATES: readonly (readonly [verb: string, unit: string, ask: string])[] = [
   ['walks', 'km', 'How far does NAME walk'],
@@ -72,7 +71,7 @@ const RATES: readonly (readonly [verb: string, unit: string, ask: string])[] = [
 
 export const overPeriod: Kind = ({ rng, options }) => {
   const w = namedWho(rng, options);
-  const [every, whole, k] = rng.pick(PERIODS.filter((p) => p[2] !== 24));
+  const [every, whole, k] = rng.pick(PERIODS);
   const [verb, unit, ask] = rng.pick(RATES);
   const r = rng.int(2, 15);
   return {
