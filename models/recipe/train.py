@@ -16,7 +16,8 @@ import torch.nn.functional as F
 from model import Llama, LlamaConfig, optimizer_groups
 
 p = argparse.ArgumentParser()
-p.add_argument('--data', required=True)
+p.add_argument('--data', required=True,
+               help='a corpus folder, or several joined by commas (one tokenizer): windows are drawn from all of them')
 p.add_argument('--out', required=True)
 p.add_argument('--steps', type=int, default=6000)
 p.add_argument('--seq', type=int, default=512)
@@ -46,18 +47,31 @@ torch.set_num_threads(args.threads)
 torch.manual_seed(args.seed)
 rng = np.random.default_rng(args.seed)
 
-train = np.memmap(os.path.join(args.data, 'train.bin'), dtype=np.uint16, mode='r')
-val = np.memmap(os.path.join(args.data, 'val.bin'), dtype=np.uint16, mode='r')
+dirs = args.data.split(',')
+stats = json.load(open(os.path.join(dirs[0], 'stats.json')))
+tokenizers = {open(os.path.join(d, 'tokenizer.json'), 'rb').read() for d in dirs}
+if len(tokenizers) > 1:
+    raise SystemExit(f'{args.data}: the corpora were encoded with different tokenizers')
 
 
-def load_mask(name, data):
+def load_mask(d, name, data):
     # 1 where a token is a training target (completions); without a mask file every token is one.
-    path = os.path.join(args.data, name + '.mask.bin')
+    path = os.path.join(d, name + '.mask.bin')
     return np.memmap(path, dtype=np.uint8, mode='r') if os.path.exists(path) else np.ones(len(data), dtype=np.uint8)
 
 
-train_mask, val_mask = load_mask('train', train), load_mask('val', val)
-stats = json.load(open(os.path.join(args.data, 'stats.json')))
+def load(d, name):
+    data = np.memmap(os.path.join(d, name + '.bin'), dtype=np.uint16, mode='r')
+    return data, load_mask(d, name, data)
+
+
+val, val_mask = load(dirs[0], 'val')
+train, train_mask = load(dirs[0], 'train')
+if len(dirs) > 1:
+    # Several corpora (a GPU run, where one corpus is a few minutes' tokens) are read into memory end to end.
+    parts = [load(d, 'train') for d in dirs]
+    train = np.concatenate([data for data, _ in parts])
+    train_mask = np.concatenate([mask for _, mask in parts])
 BOS = 1
 # Windows start at a document start, so every short document is seen whole from position 0, as at inference.
 train_starts = np.flatnonzero(np.asarray(train) == BOS)

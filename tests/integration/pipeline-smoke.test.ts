@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,42 @@ describe.skipIf(!hasTorch || !hasGsm8k)('model recipe, smoke variant (tiny model
     };
     expect(header.init_from).toBe(slim);
     expect(existsSync(join(out, 'ckpt.pt'))).toBe(true);
+  }, 60_000);
+
+  it('packs corpora to travel to a GPU machine, and the device script trains on all of them (here on CPU)', () => {
+    const packed = join(work, 'travel');
+    const corpora = ['data10', 'data11'];
+    execFileSync(python, ['models/recipe/travel.py', 'pack', '--out', packed, ...corpora.map((d) => join(work, d))]);
+    const out = join(work, 'gpu-out');
+    mkdirSync(out);
+    execFileSync('bash', ['models/recipe/gpu-stage.sh'], {
+      env: {
+        ...process.env,
+        OUT: out,
+        PY: python,
+        SRC: packed,
+        TMP_DIR: join(work, 'gpu-tmp'),
+        MINUTES: '0.05',
+        THREADS: '1',
+        SIZE: '--seq 128 --batch 4 --hidden 32 --layers 2 --heads 2 --kv-heads 1 --ffn 80',
+        SCHEDULE: '--lr 1e-3 --warmup 2 --eval-every 1000'
+      },
+      stdio: 'ignore'
+    });
+    // Unpacked corpora are byte for byte what was packed, masks included.
+    for (const d of corpora) {
+      for (const f of ['train.bin', 'train.mask.bin', 'val.bin']) {
+        const unpacked = readFileSync(join(work, 'gpu-tmp', 'corpora', d, f));
+        expect(unpacked.equals(readFileSync(join(work, d, f)))).toBe(true);
+      }
+    }
+    const packedBytes = statSync(join(packed, 'data11', 'train.bin.xz')).size;
+    expect(packedBytes).toBeLessThan(statSync(join(work, 'data11', 'train.bin')).size / 2);
+    expect(existsSync(join(out, 'ckpt.pt'))).toBe(true);
+    const header = JSON.parse(readFileSync(join(out, 'log.jsonl'), 'utf8').split('\n')[0] ?? '{}') as {
+      params?: number;
+    };
+    expect(header.params).toBeGreaterThan(0);
   }, 60_000);
 
   it('loads the smoke export in stock pipeline() and generates tokens', async () => {
