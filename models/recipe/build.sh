@@ -159,5 +159,5 @@ if [[ -n "$SHIP" ]]; then
   # The app refuses model files whose sha256 differs from the manifest: write it for the new export.
   npx tsx scripts/model-manifest.ts "$SHIP"
   cp "$WORK/slim.pt" "models/recipe/checkpoint/$MODEL_ID.pt"
-  for dtype in fp32 q8 q4; do npx tsx models/recipe/eval.ts --model "$SHIP" --dtype "$dtype" --n 300 --batch 32 --card; done
+  for dtype in fp32 q8 q4; do npx tsx models/recipe/eval.ts --model "$SHIP" --dtype "$dtype" --n 300 --card; done
 fi

@@ -4,7 +4,9 @@
  *   npm run eval:model -- --set FILE.jsonl      any {"question", "answer"[, "steps"]} lines, every mode
  *   npm run eval:model -- --stories             fresh held-out problems from the word-problem teacher
  * Options: --model DIR (default models/think-small-3m), --dtype q8|q4|fp32, --n per family, --seed,
- *          --batch, --threads (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
+ *          --batch (questions stepped together, default 1: each alone, as the page runs a question; q8 scales a
+ *          batch's activations together, so a larger batch, faster, moves q8 figures by a few points), --threads
+ *          (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
  *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL),
  *          --calculator (the digits after an equation's `=` are its true result: calculator.ts, a diagnostic).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
@@ -27,7 +29,7 @@ const { values } = parseArgs({
     set: { type: 'string' },
     n: { type: 'string', default: '150' },
     seed: { type: 'string', default: '20261123' },
-    batch: { type: 'string', default: '16' },
+    batch: { type: 'string', default: '1' },
     'max-new-tokens': { type: 'string', default: '160' },
     threads: { type: 'string', default: '1' },
     card: { type: 'boolean', default: false },
@@ -150,11 +152,12 @@ if (values.dump !== undefined) writeFileSync(values.dump, dumped.join('\n') + '\
 
 const summary = summarize(outcomes);
 const seconds = (performance.now() - started) / 1000;
+const stepped = batch > 1 ? `${batch} questions a batch` : 'each question alone';
 const header = values.set
-  ? `Problem set \`${values.set}\`, ${items.length} questions, ${dtype}, greedy`
+  ? `Problem set \`${values.set}\`, ${items.length} questions, ${dtype}, greedy, ${stepped}`
   : values.stories
-    ? `Word-problem teacher, held-out: seed ${values.seed}, ${values.n} questions, ${dtype}, greedy`
-    : `Held-out set: seed ${values.seed}, ${values.n} questions per family, names never seen in training, ${dtype}, greedy`;
+    ? `Word-problem teacher, held-out: seed ${values.seed}, ${values.n} questions, ${dtype}, greedy, ${stepped}`
+    : `Held-out set: seed ${values.seed}, ${values.n} questions per family, names never seen in training, ${dtype}, greedy, ${stepped}`;
 const table = renderTable(summary, header);
 process.stdout.write(table + `\n(${seconds.toFixed(0)} s, ${generatedChars} characters generated)\n\n`);
 
