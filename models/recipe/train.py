@@ -17,7 +17,8 @@ from model import Llama, LlamaConfig, optimizer_groups
 
 p = argparse.ArgumentParser()
 p.add_argument('--data', required=True,
-               help='a corpus folder, or several joined by commas (one tokenizer): windows are drawn from all of them')
+               help='a corpus folder, or several joined by commas (one tokenizer): windows are drawn from all of them, '
+                    'validation from the first')
 p.add_argument('--out', required=True)
 p.add_argument('--steps', type=int, default=6000)
 p.add_argument('--seq', type=int, default=512)
@@ -66,12 +67,11 @@ def load(d, name):
 
 
 val, val_mask = load(dirs[0], 'val')
-train, train_mask = load(dirs[0], 'train')
-if len(dirs) > 1:
-    # Several corpora (a GPU run, where one corpus is a few minutes' tokens) are read into memory end to end.
-    parts = [load(d, 'train') for d in dirs]
-    train = np.concatenate([data for data, _ in parts])
-    train_mask = np.concatenate([mask for _, mask in parts])
+parts = [load(d, 'train') for d in dirs]
+# One corpus stays memory-mapped; several (a GPU run, where one is a few minutes' tokens) are read in end to end.
+train, train_mask = parts[0]
+if len(parts) > 1:
+    train, train_mask = np.concatenate([d for d, _ in parts]), np.concatenate([m for _, m in parts])
 BOS = 1
 # Windows start at a document start, so every short document is seen whole from position 0, as at inference.
 train_starts = np.flatnonzero(np.asarray(train) == BOS)

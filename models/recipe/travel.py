@@ -16,11 +16,15 @@ import numpy as np
 SMALL = ['stats.json', 'tokenizer.json', 'tokenizer_config.json', 'prompts.json', 'val.bin', 'val.mask.bin']
 
 
-def pack(src, dst):
+def copy_small(src, dst):
     os.makedirs(dst, exist_ok=True)
     for name in SMALL:
         if os.path.exists(os.path.join(src, name)):
             shutil.copyfile(os.path.join(src, name), os.path.join(dst, name))
+
+
+def pack(src, dst):
+    copy_small(src, dst)
     with open(os.path.join(src, 'train.bin'), 'rb') as f, lzma.open(os.path.join(dst, 'train.bin.xz'), 'wb') as o:
         shutil.copyfileobj(f, o, 1 << 24)
     mask = np.fromfile(os.path.join(src, 'train.mask.bin'), dtype=np.uint8)
@@ -32,10 +36,7 @@ def pack(src, dst):
 
 
 def unpack(src, dst):
-    os.makedirs(dst, exist_ok=True)
-    for name in SMALL:
-        if os.path.exists(os.path.join(src, name)):
-            shutil.copyfile(os.path.join(src, name), os.path.join(dst, name))
+    copy_small(src, dst)
     with lzma.open(os.path.join(src, 'train.bin.xz'), 'rb') as f, open(os.path.join(dst, 'train.bin'), 'wb') as o:
         shutil.copyfileobj(f, o, 1 << 24)
     with lzma.open(os.path.join(src, 'train.mask.bits.xz'), 'rb') as f:

@@ -11,6 +11,13 @@ const hasTorch = spawnSync(python, ['-c', 'import torch, onnx'], { stdio: 'ignor
 // has no such file, and the chain cannot run.
 const hasGsm8k = existsSync(process.env.GSM8K ?? '../shared/data/gsm8k/train.jsonl');
 const work = mkdtempSync(join(tmpdir(), 'think-small-smoke-'));
+// The smoke chain's own size (build.sh: SIZE, then RESIZE6's one key/value head and wider MLP).
+const TINY = '--seq 128 --hidden 32 --layers 2 --heads 2 --kv-heads 1 --ffn 80';
+const logHeader = (run: string) =>
+  JSON.parse(readFileSync(join(run, 'log.jsonl'), 'utf8').split('\n')[0] ?? '{}') as {
+    init_from?: string;
+    params?: number;
+  };
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -50,14 +57,10 @@ describe.skipIf(!hasTorch || !hasGsm8k)('model recipe, smoke variant (tiny model
     const slim = join(work, 'slim.pt');
     expect(statSync(slim).size).toBeLessThan(statSync(join(work, 'run11', 'ckpt.pt')).size / 4);
     const out = join(work, 'from-slim');
-    // The smoke chain's own size (build.sh: SIZE, then RESIZE6's one key/value head and wider MLP).
-    const size = '--seq 128 --batch 8 --hidden 32 --layers 2 --heads 2 --kv-heads 1 --ffn 80'.split(' ');
+    const size = `${TINY} --batch 8`.split(' ');
     const args = ['--data', join(work, 'data11'), '--out', out, '--init-from', slim, '--steps', '3', '--warmup', '1'];
     execFileSync(python, ['train.py', ...args, ...size], { cwd: 'models/recipe', stdio: 'ignore' });
-    const header = JSON.parse(readFileSync(join(out, 'log.jsonl'), 'utf8').split('\n')[0] ?? '{}') as {
-      init_from?: string;
-    };
-    expect(header.init_from).toBe(slim);
+    expect(logHeader(out).init_from).toBe(slim);
     expect(existsSync(join(out, 'ckpt.pt'))).toBe(true);
   }, 60_000);
 
@@ -76,7 +79,7 @@ describe.skipIf(!hasTorch || !hasGsm8k)('model recipe, smoke variant (tiny model
         TMP_DIR: join(work, 'gpu-tmp'),
         MINUTES: '0.05',
         THREADS: '1',
-        SIZE: '--seq 128 --batch 4 --hidden 32 --layers 2 --heads 2 --kv-heads 1 --ffn 80',
+        SIZE: `${TINY} --batch 4`,
         SCHEDULE: '--lr 1e-3 --warmup 2 --eval-every 1000'
       },
       stdio: 'ignore'
@@ -91,10 +94,7 @@ describe.skipIf(!hasTorch || !hasGsm8k)('model recipe, smoke variant (tiny model
     const packedBytes = statSync(join(packed, 'data11', 'train.bin.xz')).size;
     expect(packedBytes).toBeLessThan(statSync(join(work, 'data11', 'train.bin')).size / 2);
     expect(existsSync(join(out, 'ckpt.pt'))).toBe(true);
-    const header = JSON.parse(readFileSync(join(out, 'log.jsonl'), 'utf8').split('\n')[0] ?? '{}') as {
-      params?: number;
-    };
-    expect(header.params).toBeGreaterThan(0);
+    expect(logHeader(out).params).toBeGreaterThan(0);
   }, 60_000);
 
   it('loads the smoke export in stock pipeline() and generates tokens', async () => {
