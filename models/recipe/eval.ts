@@ -8,7 +8,8 @@
  *          batch's activations together, so a larger batch, faster, moves q8 figures by a few points), --threads
  *          (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
  *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL),
- *          --calculator (the digits after an equation's `=` are its true result: calculator.ts, a diagnostic).
+ *          --calculator (the digits after an equation's `=` are its true result: calculator.ts, a diagnostic),
+ *          --collection-style (every question printed as some collections print it: collection-style.ts).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { LogitsProcessor, LogitsProcessorList, type Tensor } from '@huggingface/
 import { FAMILIES, Rng, generateSet, generateStory, type Family } from '$lib/tasks/index.ts';
 import { MODES, buildPrompt, extractAnswer, isCorrect, promptTail, type Mode } from '$lib/prompts/index.ts';
 import { calculatorNeed, constrainLogits } from './calculator.ts';
+import { collectionStyle } from './collection-style.ts';
 import { loadNodeModel } from './node-model.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';
@@ -37,7 +39,8 @@ const { values } = parseArgs({
     modes: { type: 'string' },
     families: { type: 'string' },
     dump: { type: 'string' },
-    calculator: { type: 'boolean', default: false }
+    calculator: { type: 'boolean', default: false },
+    'collection-style': { type: 'boolean', default: false }
   }
 });
 
@@ -65,7 +68,7 @@ const modes = subset(MODES, values.modes, 'mode');
 const families = subset(FAMILIES, values.families, 'family');
 
 const storyRng = new Rng(Number(values.seed));
-const items: Item[] = values.set
+const asWritten: Item[] = values.set
   ? readProblemSet(readFileSync(values.set, 'utf8')).map((p) => ({ ...p, family: 'custom' as const }))
   : values.stories
     ? Array.from({ length: Number(values.n) }, () => generateStory(storyRng, { heldOut: true })).map((p) => ({
@@ -80,6 +83,8 @@ const items: Item[] = values.set
         family: p.family,
         steps: p.steps
       }));
+const restyled = values['collection-style'];
+const items = restyled ? asWritten.map((it) => ({ ...it, question: collectionStyle(it.question) })) : asWritten;
 
 /** Each token id's text on its own, for the calculator's test of which tokens may follow an `=`. */
 const vocabSize = values.calculator ? ((model.config as { vocab_size?: number }).vocab_size ?? 0) : 0;
@@ -152,7 +157,8 @@ if (values.dump !== undefined) writeFileSync(values.dump, dumped.join('\n') + '\
 
 const summary = summarize(outcomes);
 const seconds = (performance.now() - started) / 1000;
-const stepped = batch > 1 ? `${batch} questions a batch` : 'each question alone';
+const stepped =
+  (batch > 1 ? `${batch} questions a batch` : 'each question alone') + (restyled ? ', in collection style' : '');
 const header = values.set
   ? `Problem set \`${values.set}\`, ${items.length} questions, ${dtype}, greedy, ${stepped}`
   : values.stories
@@ -161,9 +167,11 @@ const header = values.set
 const table = renderTable(summary, header);
 process.stdout.write(table + `\n(${seconds.toFixed(0)} s, ${generatedChars} characters generated)\n\n`);
 
-// Each set has its own block in the card: the families' (as before), the teacher's stories, or a named set's.
-const cardBlock =
-  values.set !== undefined
+// Each set has its own block in the card: the families' (as before), the teacher's stories, or a named set's; a
+// restyled run is a look, not the set's figure.
+const cardBlock = restyled
+  ? null
+  : values.set !== undefined
     ? basename(values.set, '.jsonl')
     : values.stories
       ? 'stories'
