@@ -3,6 +3,18 @@ import { buildPrompt, completion, type Exemplar, type Mode, type PromptFormat } 
 import { openingOf } from './error-types.ts';
 import { TRIGGER_VARIANTS } from './format.ts';
 
+/** "$ 3" for "$3", as tokenized collections print amounts. */
+const dollarApart = (q: string): string => q.replace(/\$(\d)/g, '$ $1');
+
+/**
+ * Questions as some published collections print them: tokenized text, a space before every full stop, comma and
+ * question mark, and "$ 3". `perturb` draws a few of these slips for training; `eval.ts --collection-style` asks every
+ * question this way, to measure how much of a figure survives text written well but printed badly.
+ */
+export function collectionStyle(question: string): string {
+  return dollarApart(question).replace(/(\S)([.,?!])(?=\s|$)/g, '$1 $2');
+}
+
 /** The spacing, casing and punctuation slips real people make; the student should shrug them off. */
 export function perturb(question: string, rng: Rng, mess = false): string {
   let q = question;
@@ -16,7 +28,7 @@ export function perturb(question: string, rng: Rng, mess = false): string {
   if (rng.chance(0.03)) q = q.toLowerCase();
   // Only drawn for mixes that ask for it, so that the earlier corpora come out as before.
   if (mess && rng.chance(0.06)) q = q.replace(/([a-z])\. /g, '$1 . ');
-  if (mess && rng.chance(0.05)) q = q.replace(/\$(\d)/g, '$ $1');
+  if (mess && rng.chance(0.05)) q = dollarApart(q);
   if (mess && rng.chance(0.04)) q = q.replace(/\?$/, ' ?');
   return q;
 }

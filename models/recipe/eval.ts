@@ -9,7 +9,7 @@
  *          (onnxruntime intra-op threads, default 1), --card (write the table into the model card),
  *          --modes a,b and --families a,b (a subset, for quick looks), --dump FILE (every prompt's output, as JSONL),
  *          --calculator (the digits after an equation's `=` are its true result: calculator.ts, a diagnostic),
- *          --collection-style (every question printed as some collections print it: collection-style.ts).
+ *          --collection-style (every question printed as some collections print it: corpus.ts).
  * The last lines printed are one per mode: `zero-shot-cot: 87.0%`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { LogitsProcessor, LogitsProcessorList, type Tensor } from '@huggingface/
 import { FAMILIES, Rng, generateSet, generateStory, type Family } from '$lib/tasks/index.ts';
 import { MODES, buildPrompt, extractAnswer, isCorrect, promptTail, type Mode } from '$lib/prompts/index.ts';
 import { calculatorNeed, constrainLogits } from './calculator.ts';
-import { collectionStyle } from './collection-style.ts';
+import { collectionStyle } from './corpus.ts';
 import { loadNodeModel } from './node-model.ts';
 import { readProblemSet } from './problem-set.ts';
 import { renderTable, summarize, type Outcome } from './report.ts';

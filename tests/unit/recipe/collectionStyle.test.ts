@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionStyle } from '../../../models/recipe/collection-style.ts';
+import { collectionStyle } from '../../../models/recipe/corpus.ts';
 
 describe('collectionStyle', () => {
   it('spaces sentence punctuation off the word before it', () => {
